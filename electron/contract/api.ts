@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { noInput } from './schemas/common';
+import { hostInventory } from './schemas/host';
+import { journalEntry, journalVerification } from './schemas/journal';
+import { heartbeat, systemInfo } from './schemas/system';
+
+/**
+ * The whole API, declared once. Both transports (Electron IPC, HTTP + WebSocket) and the
+ * renderer's client are generic over these tables: adding a capability means adding a line
+ * here and a handler in core, never transport glue.
+ */
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** One line for docs and error messages. */
+  summary: string;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}
+
+export const methods = {
+  'system.info': method({ input: noInput, output: systemInfo, summary: 'Version, mode, data directory, schema version and journal head.' }),
+  'inventory.host.get': method({ input: noInput, output: hostInventory.nullable(), summary: 'The last host inventory stored for this machine, or null before the first sweep.' }),
+  'inventory.host.refresh': method({ input: noInput, output: hostInventory, summary: 'Collect the host inventory now, store it and register the host asset.' }),
+  'journal.verify': method({ input: noInput, output: journalVerification, summary: 'Recompute the hash chain of the journal and report the first broken link.' }),
+  'journal.list': method({
+    input: z.object({ afterSeq: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.object({ entries: z.array(journalEntry) }),
+    summary: 'Journal entries after a sequence number, oldest first.',
+  }),
+} as const;
+
+/** Push notifications: named onSomething, each subscription returns a disposer. */
+export const events = {
+  onHostInventoryChanged: hostInventory,
+  onJournalAppended: z.object({ seq: z.number().int().positive(), kind: z.string(), entity: z.string(), hash: z.string() }),
+  onHeartbeat: heartbeat,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type EventName = keyof typeof events;
+
+/** Domain-side types (bigint money, defaults applied) — what handlers receive and return. */
+export type MethodInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+/** What callers pass: the domain input, where fields that have defaults may be left out. */
+type WireInput<M extends MethodName> = z.input<Methods[M]['input']>;
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+export type MethodCallInput<M extends MethodName> = {
+  [K in keyof MethodInput<M> as K extends RequiredKeys<WireInput<M>> ? K : never]: MethodInput<M>[K];
+} & {
+  [K in keyof MethodInput<M> as K extends RequiredKeys<WireInput<M>> ? never : K]?: MethodInput<M>[K];
+};
+
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** The service every transport serves: one async handler per method. */
+export type ApiHandlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}

@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * config.json in the data directory. Everything has a default, so a fresh data directory
+ * needs no file; an invalid file is refused with the field that is wrong rather than half-read.
+ */
+export const configSchema = z
+  .object({
+    server: z.object({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(7410) }).strict().default({ host: '127.0.0.1', port: 7410 }),
+    inventory: z.object({ hostRefreshSeconds: z.number().int().min(10).default(300) }).strict().default({ hostRefreshSeconds: 300 }),
+    chain: z.object({ rpcUrl: z.string().url().optional(), chainId: z.number().int().positive().optional() }).strict().default({}),
+    log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).strict().default({ level: 'info' }),
+  })
+  .strict();
+
+export type SietchConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const CONFIG_FILE = 'config.json';
+
+export function loadConfig(dataDir: string): SietchConfig {
+  const file = join(dataDir, CONFIG_FILE);
+  if (!existsSync(file)) return configSchema.parse({});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    throw new ConfigError(`${file} is invalid: ${detail}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import * as systeminformation from 'systeminformation';
+import type { ApiHandlers } from '../contract/api';
+import { AssetRegister } from './assets/asset-register';
+import type { SietchConfig } from './config/config';
+import { openDatabase, schemaVersion, type Db } from './db/open';
+import { EventBus } from './events/event-bus';
+import type { HostInfoSource } from './inventory/host/collect-host';
+import { HostInventoryService } from './inventory/host/host-inventory-service';
+import { Journal } from './journal/journal';
+import type { Logger } from './log/logger';
+import { SIETCH_VERSION } from './version';
+
+export const DATABASE_FILE = 'sietch.db';
+
+export interface CoreOptions {
+  dataDir: string;
+  config: SietchConfig;
+  logger: Logger;
+  mode: 'desktop' | 'headless';
+  simulate?: boolean;
+  /** better_sqlite3.node for a non-Node ABI (the Electron app). */
+  nativeBinding?: string | undefined;
+  hostInfoSource?: HostInfoSource;
+  heartbeatMs?: number;
+}
+
+export interface Core {
+  readonly handlers: ApiHandlers;
+  readonly events: EventBus;
+  readonly db: Db;
+  /** Runs the first sweeps and the periodic timers. */
+  start(): Promise<void>;
+  /** Stops timers, waits for work in flight, checkpoints WAL and closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The engine, wired in one place: each service is created once here and handed to whoever
+ * needs it. Runs under plain Node (CLI, server, tests) and inside the Electron main process.
+ */
+export function createCore(options: CoreOptions): Core {
+  const { logger } = options;
+  const startedAt = new Date().toISOString();
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
+  const events = new EventBus();
+  const journal = new Journal(db, (entry) => events.emit('onJournalAppended', { seq: entry.seq, kind: entry.kind, entity: entry.entity, hash: entry.hash }));
+  const register = new AssetRegister(db, journal);
+  const hosts = new HostInventoryService(db, register, options.hostInfoSource ?? (systeminformation as unknown as HostInfoSource), (inventory) => events.emit('onHostInventoryChanged', inventory));
+  const timers: NodeJS.Timeout[] = [];
+  const pending = new Set<Promise<unknown>>();
+  let closed = false;
+
+  /** Tracks background work so close() can wait for it instead of cutting a transaction. */
+  function track<T>(work: Promise<T>): Promise<T> {
+    pending.add(work);
+    void work.finally(() => pending.delete(work)).catch(() => undefined);
+    return work;
+  }
+
+  function refreshHostInBackground(): void {
+    if (closed) return;
+    track(hosts.refresh()).catch((error: unknown) => logger.warn({ err: error }, 'host inventory sweep failed'));
+  }
+
+  const handlers: ApiHandlers = {
+    'system.info': async () => ({
+      product: 'sietch',
+      version: SIETCH_VERSION,
+      mode: options.mode,
+      simulate: options.simulate ?? false,
+      dataDir: options.dataDir,
+      schemaVersion: schemaVersion(db),
+      startedAt,
+      journal: journal.head(),
+    }),
+    'inventory.host.get': async () => hosts.latest(),
+    'inventory.host.refresh': () => track(hosts.refresh()),
+    'journal.verify': async () => journal.verify(),
+    'journal.list': async ({ afterSeq, limit }) => ({ entries: journal.list(afterSeq, limit) }),
+  };
+
+  return {
+    handlers,
+    events,
+    db,
+    async start() {
+      logger.info({ dataDir: options.dataDir, schemaVersion: schemaVersion(db), mode: options.mode }, 'core started');
+      refreshHostInBackground();
+      timers.push(setInterval(refreshHostInBackground, options.config.inventory.hostRefreshSeconds * 1000));
+      timers.push(setInterval(() => events.emit('onHeartbeat', { at: new Date().toISOString() }), options.heartbeatMs ?? 5000));
+      for (const timer of timers) timer.unref();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const timer of timers) clearInterval(timer);
+      await Promise.allSettled([...pending]);
+      // Fold the WAL into the main file so the database is a single consistent file at rest.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+      logger.info('core closed');
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { hostInventory, type HostInventory } from '../../../contract/schemas/host';
+import type { AssetRegister } from '../../assets/asset-register';
+import type { Db } from '../../db/open';
+import { collectHostInventory, type HostInfoSource } from './collect-host';
+
+/** Collects this machine's inventory, registers the host asset and keeps the latest snapshot. */
+export class HostInventoryService {
+  private inFlight: Promise<HostInventory> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly register: AssetRegister,
+    private readonly source: HostInfoSource,
+    private readonly onChange: (inventory: HostInventory) => void,
+  ) {}
+
+  latest(): HostInventory | null {
+    const row = this.db.prepare('SELECT data FROM host_inventory ORDER BY collected_at DESC LIMIT 1').get() as { data: string } | undefined;
+    return row ? hostInventory.parse(JSON.parse(row.data)) : null;
+  }
+
+  /** One sweep at a time: concurrent callers share the sweep in flight. */
+  refresh(): Promise<HostInventory> {
+    this.inFlight ??= this.sweep().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private async sweep(): Promise<HostInventory> {
+    const inventory = await collectHostInventory(this.source);
+    const at = new Date(inventory.collectedAt);
+    this.db.transaction(() => {
+      this.register.recordSighting(
+        {
+          id: inventory.assetId,
+          kind: 'host',
+          label: inventory.hostname,
+          identity: { idSource: inventory.idSource, systemUuid: inventory.system.uuid, systemSerial: inventory.system.serial, baseboardSerial: inventory.baseboard.serial, machineId: inventory.os.machineId },
+        },
+        at,
+      );
+      this.db.prepare('INSERT INTO host_inventory (asset_id, collected_at, data) VALUES (?, ?, ?) ON CONFLICT(asset_id) DO UPDATE SET collected_at = excluded.collected_at, data = excluded.data').run(inventory.assetId, inventory.collectedAt, JSON.stringify(inventory));
+    })();
+    this.onChange(inventory);
+    return inventory;
+  }
+}
