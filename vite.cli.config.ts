@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 // Dependencies stay external (ssr build), so better-sqlite3 loads the Node ABI build.
 export default defineConfig({
   build: {
-    ssr: resolve(__dirname, 'electron/cli/index.ts'),
+    ssr: resolve(import.meta.dirname, 'electron/cli/index.ts'),
     outDir: 'dist/cli',
     emptyOutDir: true,
     target: 'node20',

@@ -89,3 +89,9 @@ function makeHandle(file: string, owner: LockOwner): DataDirLock {
     },
   };
 }
+
+/** Who holds the data directory now, if anyone alive does (for `doctor` and status lines). */
+export function readLockOwner(dataDir: string): LockOwner | null {
+  const owner = readOwner(join(dataDir, LOCK_FILE));
+  return owner && (owner.hostname !== hostname() || isAlive(owner.pid)) ? owner : null;
+}

@@ -66,7 +66,7 @@ export async function collectHostInventory(si: HostInfoSource, now: () => Date =
     disks: disks.map((disk) => ({ device: meaningful(disk.device), type: meaningful(disk.type), name: meaningful(disk.name), vendor: meaningful(disk.vendor), serial: meaningful(disk.serialNum), sizeBytes: Number.isFinite(disk.size) ? disk.size : null, interface: meaningful(disk.interfaceType) })),
     network: interfaces
       .filter((net) => typeof net.iface === 'string')
-      .map((net) => ({ iface: net.iface!, mac: meaningful(net.mac), ip4: meaningful(net.ip4), ip6: meaningful(net.ip6), speedMbps: typeof net.speed === 'number' && net.speed > 0 ? net.speed : null, internal: Boolean(net.internal), virtual: Boolean(net.virtual) })),
+      .map((net) => ({ iface: net.iface!, mac: /^(00:){5}00$/.test(net.mac ?? '') ? null : meaningful(net.mac), ip4: meaningful(net.ip4), ip6: meaningful(net.ip6), speedMbps: typeof net.speed === 'number' && net.speed > 0 ? net.speed : null, internal: Boolean(net.internal), virtual: Boolean(net.virtual) })),
     os: { platform: os.platform, distro: meaningful(os.distro), release: meaningful(os.release), kernel: meaningful(os.kernel), arch: os.arch, machineId },
   };
 }

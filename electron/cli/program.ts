@@ -1,0 +1,64 @@
+import { Command, CommanderError, Option } from 'commander';
+import { SIETCH_VERSION } from '../core/version';
+import { doctorCommand } from './commands/doctor';
+import { serveCommand, type ServeOptions } from './commands/serve';
+import { commandContext, type GlobalOptions } from './context';
+import { CliError, EXIT } from './exit-codes';
+
+/** Sets the process exit code; commands that keep running (serve) simply return. */
+type Run = (code: number) => void;
+
+export function buildProgram(setExitCode: Run): Command {
+  const program = new Command('sietch')
+    .description('Sietch — inventory, attestation node, ledger and signed reports for financed GPU and robot fleets')
+    .version(SIETCH_VERSION)
+    .addOption(new Option('--data-dir <dir>', 'data directory (default: SIETCH_DATA_DIR, else the per-user data folder)'))
+    .addOption(new Option('--json', 'print exactly one JSON document on stdout'))
+    .addOption(new Option('--log-level <level>', 'log level on stderr').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']))
+    .showHelpAfterError()
+    .exitOverride();
+
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+
+  program
+    .command('serve')
+    .description('run the core and the web console on 127.0.0.1; prints the URL with its token')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1; anything else exposes the console beyond this machine)')
+    .option('--port <port>', 'port to listen on (default 7410; 0 picks a free one)')
+    .option('--simulate', 'simulated hardware (a replayed 8-GPU server) for demos and tests')
+    .action(async (options: ServeOptions) => {
+      await serveCommand(commandContext(globals()), options);
+    });
+
+  program
+    .command('doctor')
+    .description('check this installation: data directory, database, nvidia-smi, Electron, chain RPC')
+    .action(async () => {
+      setExitCode(await doctorCommand(commandContext(globals())));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; maps every failure to the documented exit codes. */
+export async function runCli(argv: string[]): Promise<void> {
+  const program = buildProgram((code) => {
+    process.exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version "fail" with code 0 in commander; a real usage error is 2.
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`sietch: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`sietch: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = EXIT.verificationFailed;
+  }
+}
