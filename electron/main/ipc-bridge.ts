@@ -43,7 +43,7 @@ export function registerIpcBridge({ ipcMain, handlers, events, isTrustedSender, 
       logger.warn({ senderUrl: url, method: typeof method === 'string' ? method : typeof method }, 'IPC call refused: sender is not the Sietch renderer');
       return failure(new ApiError('forbidden', 'this frame may not call the Sietch API'));
     }
-    if (typeof method !== 'string' || !isMethodName(method)) return failure(new ApiError('unknown-method', `unknown method: ${String(method)}`));
+    if (typeof method !== 'string' || !isMethodName(method)) return failure(new ApiError('unknown-method', `no method "${String(method)}"`));
     try {
       const input = decodeInput(method, wireInput);
       const output = await (handlers[method] as (input: unknown) => Promise<unknown>)(input);
@@ -52,7 +52,7 @@ export function registerIpcBridge({ ipcMain, handlers, events, isTrustedSender, 
       if (error instanceof ApiError) return failure(error);
       // The detail goes to the log; the renderer gets a code and a generic message, never a stack.
       logger.error({ err: error, method }, 'IPC handler failed');
-      return failure(new ApiError('internal', `internal error in ${method}`));
+      return failure(new ApiError('internal', `${method} failed; the log has the details`));
     }
   }
 

@@ -23,7 +23,7 @@ export async function doctorCommand(context: CommandContext): Promise<ExitCode> 
     checkDatabase(context.dataDir),
     checkTokenFile(context.dataDir),
     { name: 'data directory owner', area: 'local', status: 'ok', message: owner ? `in use by "sietch ${owner.command}" (pid ${owner.pid})${owner.url ? ` at ${owner.url}` : ''}` : 'no Sietch process holds it' },
-    await checkNvidiaSmi(),
+    await checkNvidiaSmi(Number(process.env.SIETCH_DOCTOR_TIMEOUT_MS ?? 10_000)),
     ...checkElectron(PACKAGE_ROOT),
     await checkChainRpc(context.config),
   ];

@@ -45,14 +45,6 @@ export async function serveCommand(context: CommandContext, options: ServeOption
   const urlWithToken = `${server.url}?token=${loadOrCreateToken(dataDir)}`;
   lock.update({ url: server.url });
 
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') logger.warn({ host }, 'listening beyond loopback: anyone who can reach this address and holds the token can use the console');
-  if (context.json) printJson({ url: server.url, urlWithToken, dataDir, pid: process.pid });
-  else {
-    printLine(`Sietch console (headless) — data in ${dataDir}`);
-    printLine(`Open: ${urlWithToken}`);
-    printLine('Stop with Ctrl+C.');
-  }
-
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
@@ -72,6 +64,15 @@ export async function serveCommand(context: CommandContext, options: ServeOption
       process.exit(EXIT.ok);
     })();
   };
+  // Installed before the URL is printed: whoever reads the URL may signal at once.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') logger.warn({ host }, 'listening beyond loopback: anyone who can reach this address and holds the token can use the console');
+  if (context.json) printJson({ url: server.url, urlWithToken, dataDir, pid: process.pid });
+  else {
+    printLine(`Sietch console (headless) — data in ${dataDir}`);
+    printLine(`Open: ${urlWithToken}`);
+    printLine('Stop with Ctrl+C.');
+  }
 }

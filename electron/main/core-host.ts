@@ -1,0 +1,55 @@
+import { resolveDataDir } from '../core/config/data-dir';
+import { loadConfig } from '../core/config/config';
+import { createCore, type Core } from '../core/core';
+import { acquireDataDirLock } from '../core/lock/data-dir-lock';
+import { createLogger, type Logger } from '../core/log/logger';
+import { findElectronNativeBinding } from './native-binding';
+
+export interface CoreHost {
+  readonly core: Core;
+  readonly logger: Logger;
+  readonly dataDir: string;
+  /** Closes the core (waits for work in flight, checkpoints the WAL), then releases the lock. */
+  close(): Promise<void>;
+}
+
+/** `--data-dir DIR` or `--data-dir=DIR` among the app's arguments, as the CLI accepts it. */
+export function dataDirFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--data-dir=')) return arg.slice('--data-dir='.length) || undefined;
+    if (arg === '--data-dir') return argv[i + 1];
+  }
+  return undefined;
+}
+
+/**
+ * Runs the core inside the Electron main process, with the same data directory rule as the
+ * CLI, so the desktop app and `sietch serve` share one database — and the same lock, so they
+ * never open it at the same time. Throws DataDirLockedError / ConfigError with a message that
+ * is fit to show the user as is.
+ */
+export function openCoreHost({ appRoot, argv, env = process.env }: { appRoot: string; argv: readonly string[]; env?: NodeJS.ProcessEnv }): CoreHost {
+  const dataDir = resolveDataDir({ flag: dataDirFlag(argv), env });
+  const lock = acquireDataDirLock(dataDir, 'desktop');
+  let core: Core;
+  let logger: Logger;
+  try {
+    const config = loadConfig(dataDir);
+    logger = createLogger(env.SIETCH_LOG_LEVEL ?? config.log.level);
+    core = createCore({ dataDir, config, logger, mode: 'desktop', nativeBinding: findElectronNativeBinding(appRoot) });
+  } catch (error) {
+    lock.release(); // nothing was opened: leave the directory free for the next attempt
+    throw error;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    core,
+    logger,
+    dataDir,
+    close() {
+      closing ??= core.close().finally(() => lock.release());
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { ConnectionState, Dispose, SietchClient } from '../../../electron/contract/client';
+import type { ConnectionDetails } from '../client/pick-client';
+import { bindConnection } from '../features/connection/bind-connection';
+import { loadHostInventory, receiveHostInventory } from '../features/host/store';
+import { loadSystemInfo, receiveJournalAppended } from '../features/system/store';
+
+/**
+ * Wires every store to the client once, at start-up: initial loads, the server's pushed
+ * events, and a reload after a reconnect, because events sent while we were away are lost.
+ */
+export function startDataFeeds(client: SietchClient, details: ConnectionDetails): Dispose {
+  const loadAll = (): void => {
+    void loadHostInventory(client);
+    void loadSystemInfo(client);
+  };
+
+  const disposers: Dispose[] = [
+    bindConnection(client, details),
+    client.subscribe('onHostInventoryChanged', receiveHostInventory),
+    client.subscribe('onJournalAppended', receiveJournalAppended),
+    client.onConnectionChange(reloadAfterReconnect(loadAll)),
+  ];
+  loadAll();
+  return () => disposers.forEach((dispose) => dispose());
+}
+
+/** A state listener that calls `reload` each time the connection comes back after a loss. */
+export function reloadAfterReconnect(reload: () => void): (state: ConnectionState) => void {
+  let lost = false;
+  return (state) => {
+    if (state === 'reconnecting' || state === 'offline') lost = true;
+    else if (state === 'connected' && lost) {
+      lost = false;
+      reload();
+    }
+  };
+}

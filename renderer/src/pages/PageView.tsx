@@ -1,0 +1,16 @@
+import type { PageId } from '../app/routes';
+import { OverviewPage } from './OverviewPage';
+import { PlannedPage } from './PlannedPage';
+import { SettingsPage } from './SettingsPage';
+
+/** Which component draws which route. */
+export function PageView({ page, onShowShortcuts }: { page: PageId; onShowShortcuts(): void }) {
+  switch (page) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'settings':
+      return <SettingsPage onShowShortcuts={onShowShortcuts} />;
+    default:
+      return <PlannedPage page={page} />;
+  }
+}

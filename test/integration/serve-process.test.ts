@@ -1,0 +1,124 @@
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { runSietch, startServe, waitForExit } from '../support/sietch-process';
+import { useTempDirs } from '../support/temp-dir';
+
+const tempDir = useTempDirs();
+
+async function callApi(url: string, token: string, method: string, input: unknown = {}) {
+  const response = await fetch(`${url}api/call/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  return { status: response.status, body: (await response.json()) as { result?: any; error?: any } };
+}
+
+function integrity(dataDir: string): string {
+  const db = new Database(join(dataDir, 'sietch.db'), { readonly: true });
+  try {
+    return db.pragma('integrity_check', { simple: true }) as string;
+  } finally {
+    db.close();
+  }
+}
+
+describe('sietch serve as a process', () => {
+  it('serves this machine, refuses a second owner, and stops on SIGTERM within 2 s with a sound database', async () => {
+    const dataDir = tempDir();
+    const serve = await startServe(dataDir);
+    expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const refreshed = await callApi(serve.url, serve.token, 'inventory.host.refresh');
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.result.assetId).toMatch(/^host:/);
+
+    const second = runSietch(['serve', '--port', '0', '--data-dir', dataDir]);
+    expect(second.status).toBe(2);
+    expect(second.stderr).toContain(`already in use by "sietch serve" (pid ${serve.child.pid}`);
+    expect(second.stderr).toContain(serve.url);
+
+    const stoppedAt = Date.now();
+    serve.child.kill('SIGTERM');
+    const exit = await waitForExit(serve.child);
+    expect(exit.code).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(2000);
+    // Checked before integrity(): opening the file again would recreate the WAL.
+    expect(existsSync(join(dataDir, 'sietch.db-wal')) ? 'wal left' : 'checkpointed').toBe('checkpointed');
+    expect(existsSync(join(dataDir, 'sietch.lock'))).toBe(false);
+    expect(integrity(dataDir)).toBe('ok');
+  });
+
+  it('recovers after kill -9: takes the stale lock over and keeps the journal intact', async () => {
+    const dataDir = tempDir();
+    const first = await startServe(dataDir);
+    await callApi(first.url, first.token, 'inventory.host.refresh');
+    const before = await callApi(first.url, first.token, 'journal.verify');
+    first.child.kill('SIGKILL');
+    await waitForExit(first.child);
+    expect(existsSync(join(dataDir, 'sietch.lock'))).toBe(true);
+
+    const second = await startServe(dataDir);
+    const after = await callApi(second.url, second.token, 'journal.verify');
+    expect(after.body.result.ok).toBe(true);
+    expect(after.body.result.length).toBeGreaterThanOrEqual(before.body.result.length);
+    expect(second.token).toBe(first.token); // the token file survives: bookmarks keep working
+    second.child.kill('SIGINT');
+    expect((await waitForExit(second.child)).code).toBe(0);
+    expect(integrity(dataDir)).toBe('ok');
+  });
+
+  it('is also stopped cleanly by SIGINT', async () => {
+    const dataDir = tempDir();
+    const serve = await startServe(dataDir);
+    serve.child.kill('SIGINT');
+    expect(await waitForExit(serve.child), serve.stderr()).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('sietch one-shot commands', () => {
+  it('doctor --json prints exactly one JSON document and needs no lock', async () => {
+    const dataDir = tempDir();
+    const serve = await startServe(dataDir);
+    try {
+      const doctor = runSietch(['doctor', '--json', '--data-dir', dataDir]);
+      expect(doctor.status).toBe(0);
+      const report = JSON.parse(doctor.stdout);
+      expect(report.ok).toBe(true);
+      const byName = Object.fromEntries(report.checks.map((check: { name: string }) => [check.name, check]));
+      expect(byName['data directory'].status).toBe('ok');
+      expect(byName['database'].message).toMatch(/schema version 1 \(latest\)/);
+      expect(byName['data directory owner'].message).toContain(`pid ${serve.child.pid}`);
+      expect(byName['nvidia-smi'].status).toBe('warn');
+      expect(byName['server token'].status).toBe('ok');
+    } finally {
+      serve.child.kill('SIGTERM');
+      await waitForExit(serve.child);
+    }
+  });
+
+  it('doctor fails with exit 4 when the configured chain RPC is unreachable, and 3 when nvidia-smi hangs', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ chain: { rpcUrl: 'http://127.0.0.1:9/' } }));
+    const rpc = runSietch(['doctor', '--json', '--data-dir', dataDir]);
+    expect(rpc.status).toBe(4);
+    expect(JSON.parse(rpc.stdout).checks.find((c: { name: string }) => c.name === 'chain RPC').status).toBe('fail');
+
+    const hwDir = tempDir();
+    const hanging = join(hwDir, 'nvidia-smi');
+    writeFileSync(hanging, '#!/bin/sh\nsleep 30\n');
+    chmodSync(hanging, 0o755);
+    const started = Date.now();
+    const hw = runSietch(['doctor', '--data-dir', hwDir], { SIETCH_NVIDIA_SMI: hanging, SIETCH_DOCTOR_TIMEOUT_MS: '1000' });
+    expect(hw.status).toBe(3);
+    expect(hw.stdout).toMatch(/fail\s+nvidia-smi: .* did not answer within 1 s/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('exits 2 on a usage error and on an invalid config', () => {
+    expect(runSietch(['serve', '--no-such-flag']).status).toBe(2);
+    expect(runSietch(['frobnicate']).status).toBe(2);
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'config.json'), '{"server":{"port":"x"}}');
+    const bad = runSietch(['doctor', '--data-dir', dataDir]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/server\.port/);
+  });
+});
