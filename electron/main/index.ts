@@ -60,7 +60,7 @@ async function run(): Promise<void> {
     installApplicationMenu({ isPackaged: app.isPackaged, platform: process.platform });
 
     await host.core.start();
-    window = createMainWindow({ preloadPath: PRELOAD_PATH, entryUrl: APP_ENTRY_URL, logger: host.logger });
+    window = createMainWindow({ preloadPath: PRELOAD_PATH, entryUrl: APP_ENTRY_URL, devTools: !app.isPackaged, logger: host.logger });
     window.on('closed', () => {
       window = null;
     });
@@ -71,8 +71,10 @@ async function run(): Promise<void> {
   }
 }
 
-// Before anything else: privileged schemes can only be registered before the app is ready.
+// Before anything else: privileged schemes can only be registered before the app is ready, and
+// enableSandbox makes every renderer sandboxed, even one created by code that forgot to ask.
 registerAppScheme();
+app.enableSandbox();
 
 // One console per user: a second start focuses the running window instead of fighting over the data directory.
 if (app.requestSingleInstanceLock()) {

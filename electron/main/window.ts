@@ -5,6 +5,8 @@ export interface MainWindowOptions {
   /** out/preload/index.cjs: CommonJS, because a sandboxed preload cannot be an ES module. */
   preloadPath: string;
   entryUrl: string;
+  /** Developer tools only in unpackaged runs: in a shipped app they are a console into the renderer. */
+  devTools: boolean;
   logger: Logger;
 }
 
@@ -13,7 +15,7 @@ export interface MainWindowOptions {
  * it is already Electron's default, so that a reader (and electronegativity) need not know
  * which defaults changed in which version.
  */
-export function createMainWindow({ preloadPath, entryUrl, logger }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, entryUrl, devTools, logger }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -35,6 +37,7 @@ export function createMainWindow({ preloadPath, entryUrl, logger }: MainWindowOp
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      devTools,
       // Middle-click (auxclick) opens links in new windows behind the page's back; the page has no use for it.
       disableBlinkFeatures: 'Auxclick',
     },

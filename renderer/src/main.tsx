@@ -9,10 +9,6 @@ import { readPreferences } from './features/settings/preferences';
 import { applySettings, browserStorage } from './features/settings/settings-effects';
 import { useSettingsStore } from './features/settings/store';
 import { createI18n } from './i18n/i18n';
-import './styles/theme.css';
-import './styles/base.css';
-import './styles/shell.css';
-import './styles/components.css';
 
 // Start-up, in order: settings first (so the first paint has the right language and theme),
 // then the one client, then the stores' data feeds, then React.

@@ -61,8 +61,8 @@ describe('the web console', () => {
     for (const name of PAGES) {
       await page.getByTestId(`nav-${name}`).click();
       await expect.poll(() => page.url()).toContain(`#/${name}`);
+      await expect.poll(() => page.getByTestId(`nav-${name}`).getAttribute('aria-current')).toBe('page');
       await expect.poll(() => page.getByTestId('page-title').isVisible()).toBe(true);
-      expect(await page.getByTestId(`nav-${name}`).getAttribute('aria-current')).toBe('page');
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-en.png`) });
     }
     await page.keyboard.press('Alt+2');

@@ -4,10 +4,10 @@ import { isolateListener, reportListenerError } from './isolate-listener';
 
 /** The slice of a browser WebSocket we use; a test hands in a fake. */
 export interface SocketLike {
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: unknown) => void) | null;
-  onerror: ((event: unknown) => void) | null;
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
   close(): void;
 }
 
@@ -25,7 +25,8 @@ export interface Timers {
 }
 
 export interface EventSocketOptions {
-  url: string;
+  /** null when the page has no usable origin (file:// without the desktop bridge): never connects. */
+  url: string | null;
   openSocket: OpenSocket;
   network?: NetworkStatus;
   timers?: Timers;
@@ -92,6 +93,10 @@ export function createEventSocket(options: EventSocketOptions): EventSocket {
   function connect(): void {
     if (closed) return;
     dropSocket();
+    if (options.url === null) {
+      scheduleReconnect();
+      return;
+    }
     let opened: SocketLike;
     try {
       opened = options.openSocket(options.url);
@@ -197,10 +202,11 @@ export function createEventSocket(options: EventSocketOptions): EventSocket {
     },
     onStateChange(listener) {
       const guarded = isolateListener(listener, 'connection state');
+      // A new listener learns the current state at once, so nobody renders a stale default;
+      // before start(), so it sees each state once and in order.
+      guarded(state);
       stateListeners.add(guarded);
       start();
-      // A new listener learns the current state at once, so nobody renders a stale default.
-      guarded(state);
       return () => {
         stateListeners.delete(guarded);
       };
@@ -229,9 +235,15 @@ export function parseFrame(data: unknown): { event: string; payload: unknown } |
   return typeof event === 'string' ? { event, payload } : null;
 }
 
-/** ws://host/api/events for an http origin, wss:// for https. */
-export function eventSocketUrl(origin: string): string {
-  const url = new URL('/api/events', origin);
+/** ws://host/api/events for an http origin, wss:// for https; null for an origin that is not a URL. */
+export function eventSocketUrl(origin: string): string | null {
+  let url: URL;
+  try {
+    url = new URL('/api/events', origin);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.toString();
 }

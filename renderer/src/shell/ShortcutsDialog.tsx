@@ -4,8 +4,8 @@ import { PAGES } from '../app/routes';
 import { shortcutLabel } from '../app/shortcuts';
 
 /**
- * A native modal <dialog>: the browser traps focus, closes it on Escape and gives focus
- * back to whatever had it before.
+ * A native modal <dialog>: the browser traps focus, focuses its first control (Close),
+ * closes it on Escape and gives focus back to whatever had it before.
  */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation();
@@ -27,7 +27,17 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
   ];
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} data-testid="shortcuts-dialog" onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      data-testid="shortcuts-dialog"
+      onClose={onClose}
+      // A click on the backdrop lands on the <dialog> itself: treat it as "close".
+      onClick={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
+    >
       <h2 id={titleId} className="dialog-title">
         {t('shortcuts.title')}
       </h2>
@@ -44,7 +54,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
         </tbody>
       </table>
       <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose} data-testid="shortcuts-close" autoFocus>
+        <button type="button" className="button" onClick={onClose} data-testid="shortcuts-close">
           {t('shortcuts.closeButton')}
         </button>
       </div>

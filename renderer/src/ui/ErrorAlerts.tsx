@@ -21,7 +21,7 @@ export function ErrorAlerts({ errors }: { errors: ShownError[] }) {
         <div key={id} className="alert" data-testid="error-alert" data-code={error.code}>
           <div className="alert-text">
             <strong className="alert-title">
-              {context}: {t(`errors.code.${error.code}`)}
+              {t('errors.heading', { area: context, problem: t(`errors.code.${error.code}`) })}
             </strong>
             <span className="alert-message" data-testid="error-message">
               {error.message}

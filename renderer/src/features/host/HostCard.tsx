@@ -25,7 +25,8 @@ export function HostCard() {
           {t('host.collectedAt', { time: formatDateTime(inventory.collectedAt, language) })}
         </span>
       ) : null}
-      <button type="button" className="button" data-testid="host-refresh" onClick={() => void refreshHostInventory(client)} disabled={refreshing} aria-busy={refreshing}>
+      {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-sweep. The store ignores repeat presses. */}
+      <button type="button" className="button" data-testid="host-refresh" onClick={() => void refreshHostInventory(client)} aria-disabled={refreshing} aria-busy={refreshing}>
         {refreshing ? <span className="spinner" aria-hidden="true" /> : null}
         {refreshing ? t('host.refreshing') : t('host.refresh')}
       </button>
@@ -36,7 +37,7 @@ export function HostCard() {
     <Card title={t('host.title')} actions={actions} className="host-card" testId="host-card">
       {inventory === undefined ? (
         <p className="muted" data-testid="host-loading">
-          {loading ? t('common.loading') : EM_DASH}
+          {loading ? t('common.loading') : t('common.unavailable')}
         </p>
       ) : inventory === null ? (
         <EmptyState testId="host-empty">{t('host.empty')}</EmptyState>

@@ -12,7 +12,7 @@ export function HostDisksTable({ disks }: { disks: HostInventory['disks'] }) {
   return (
     <section className="subsection" aria-labelledby={headingId}>
       <h3 id={headingId} className="subsection-title">
-        {t('host.disks.title', { count: formatInteger(disks.length, language) })}
+        {t('host.disks.title', { total: formatInteger(disks.length, language) })}
       </h3>
       {disks.length === 0 ? (
         <p className="muted">{t('host.disks.empty')}</p>
@@ -35,7 +35,7 @@ export function HostDisksTable({ disks }: { disks: HostInventory['disks'] }) {
               {disks.map((disk, index) => (
                 <tr key={`${disk.device ?? ''}-${disk.serial ?? ''}-${index}`}>
                   <td className="mono">{orMissing(disk.device)}</td>
-                  <td>{orMissing(disk.vendor && disk.name && !disk.name.startsWith(disk.vendor) ? `${disk.vendor} ${disk.name}` : disk.name)}</td>
+                  <td className="wrap">{orMissing(disk.vendor && disk.name && !disk.name.startsWith(disk.vendor) ? `${disk.vendor} ${disk.name}` : disk.name)}</td>
                   <td>{orMissing(disk.type)}</td>
                   <td>{orMissing(disk.interface)}</td>
                   <td className="numeric" title={disk.sizeBytes === null ? undefined : `${formatInteger(disk.sizeBytes, language)} B`}>

@@ -12,7 +12,7 @@ export function HostNetworkTable({ interfaces }: { interfaces: HostInventory['ne
   return (
     <section className="subsection" aria-labelledby={headingId}>
       <h3 id={headingId} className="subsection-title">
-        {t('host.network.title', { count: formatInteger(interfaces.length, language) })}
+        {t('host.network.title', { total: formatInteger(interfaces.length, language) })}
       </h3>
       {interfaces.length === 0 ? (
         <p className="muted">{t('host.network.empty')}</p>

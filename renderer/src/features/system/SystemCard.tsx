@@ -13,7 +13,7 @@ export function SystemCard() {
     <Card title={t('system.title')} className="system-card" testId="system-card" actions={info?.simulate ? <span className="tag tag-warn">{t('system.simulated')}</span> : null}>
       {info === null ? (
         <p className="muted" data-testid="system-loading">
-          {loading ? t('common.loading') : '—'}
+          {loading ? t('common.loading') : t('common.unavailable')}
         </p>
       ) : (
         <Fields>

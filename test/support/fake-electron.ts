@@ -1,0 +1,391 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * A stand-in for the parts of the `electron` module that electron/main and electron/preload
+ * use, because the Electron runtime cannot be installed on the build machines. Tests swap it
+ * in with `vi.mock('electron', () => import('../support/fake-electron').then((m) => m.electronModule))`.
+ *
+ * It keeps the behaviour that matters for security and correctness:
+ * - IPC arguments and results are copied with the structured clone algorithm, as Electron does,
+ *   so nothing that cannot cross a process boundary (a function, a class instance) slips through;
+ * - renderer-to-main messages (send and invoke) are delivered asynchronously and in order, and so
+ *   are main-to-renderer pushes;
+ * - every IPC event carries the sender's WebContents and senderFrame, whose URL the test controls
+ *   (page.frameUrl), so the bridge's sender check can be exercised with a foreign origin;
+ * - contextBridge copies the exposed object into the page's "main world" (page.mainWorld).
+ * One page (one WebContents, one preload environment) per test file: vitest isolates test files.
+ */
+
+export interface FakeFrame {
+  readonly url: string;
+}
+
+export interface FakeIpcMainEvent {
+  readonly sender: FakeWebContents;
+  readonly senderFrame: FakeFrame | null;
+  readonly processId: number;
+  readonly frameId: number;
+}
+
+/** Electron copies IPC payloads with the structured clone algorithm. */
+function ipcCopy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** Waits for the next turn of the event loop: how long a message takes to cross a process boundary here. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** An ordered, asynchronous delivery line (one per direction), like Electron's IPC pipe. */
+class DeliveryLine {
+  private tail: Promise<void> = Promise.resolve();
+
+  post(deliver: () => void): void {
+    this.tail = this.tail.then(nextTurn).then(deliver);
+  }
+
+  drained(): Promise<void> {
+    return this.tail;
+  }
+}
+
+interface NavigationEvent {
+  url: string;
+  isSameDocument: boolean;
+  isMainFrame: boolean;
+  preventDefault(): void;
+}
+
+export class FakeWebContents extends EventEmitter {
+  private static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  /** Every push from main, as sent (channel and arguments), for assertions. */
+  readonly sent: { channel: string; args: unknown[] }[] = [];
+  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
+  private destroyed = false;
+
+  constructor(private readonly deliverToRenderer: (channel: string, args: unknown[]) => void) {
+    super();
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push({ channel, args });
+    this.deliverToRenderer(channel, ipcCopy(args));
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** The window closed or the renderer went away: Electron emits 'destroyed'. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+    this.windowOpenHandler = handler;
+  }
+
+  /** Emits a navigation-type event ('will-navigate', 'will-redirect', ...) and says whether a guard prevented it. */
+  attempt(eventName: string, details: Partial<Omit<NavigationEvent, 'preventDefault'>> = {}): boolean {
+    let prevented = false;
+    const event: NavigationEvent = { url: 'https://example.com/', isSameDocument: false, isMainFrame: true, ...details, preventDefault: () => (prevented = true) };
+    this.emit(eventName, event);
+    return prevented;
+  }
+}
+
+export class FakeIpcMain extends EventEmitter {
+  readonly handlers = new Map<string, (event: FakeIpcMainEvent, ...args: unknown[]) => unknown>();
+
+  handle(channel: string, handler: (event: FakeIpcMainEvent, ...args: never[]) => unknown): void {
+    // Electron refuses a second handler for a channel; so do we, so a leaked registration shows.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler as (event: FakeIpcMainEvent, ...args: unknown[]) => unknown);
+  }
+
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+}
+
+class FakeIpcRenderer extends EventEmitter {
+  constructor(private readonly page: FakePage) {
+    super();
+  }
+
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    const copied = ipcCopy(args);
+    return new Promise((resolve, reject) => {
+      this.page.toMain.post(() => {
+        const handler = this.page.ipcMain.handlers.get(channel);
+        if (!handler) return reject(new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`));
+        Promise.resolve()
+          .then(() => handler(this.page.eventForMain(), ...copied))
+          .then(
+            (result) => resolve(ipcCopy(result)),
+            // Electron keeps only the message of an error thrown in main.
+            (error: unknown) => reject(new Error(`Error invoking remote method '${channel}': ${String(error)}`)),
+          );
+      });
+    });
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    const copied = ipcCopy(args);
+    this.page.toMain.post(() => {
+      this.page.ipcMain.emit(channel, this.page.eventForMain(), ...copied);
+    });
+  }
+}
+
+/** One renderer: its WebContents (main's view), its ipcRenderer and main world (the page's view). */
+export class FakePage {
+  /** The URL main sees as event.senderFrame.url; null means the frame is gone (senderFrame null). */
+  frameUrl: string | null = 'app://sietch/index.html';
+  /** What contextBridge.exposeInMainWorld put on `window`. */
+  readonly mainWorld: Record<string, unknown> = {};
+  readonly toMain = new DeliveryLine();
+  readonly toRenderer = new DeliveryLine();
+  readonly ipcRenderer: FakeIpcRenderer;
+  webContents: FakeWebContents;
+
+  constructor(readonly ipcMain: FakeIpcMain) {
+    this.ipcRenderer = new FakeIpcRenderer(this);
+    this.webContents = this.newWebContents();
+  }
+
+  private newWebContents(): FakeWebContents {
+    return new FakeWebContents((channel, args) =>
+      this.toRenderer.post(() => {
+        // The renderer-side event object; the preload must never hand it to the page.
+        this.ipcRenderer.emit(channel, { sender: this.ipcRenderer, senderId: 0 }, ...args);
+      }),
+    );
+  }
+
+  /** A new page in a new WebContents: nothing exposed, no listeners. */
+  reset(): void {
+    this.frameUrl = 'app://sietch/index.html';
+    for (const key of Object.keys(this.mainWorld)) delete this.mainWorld[key];
+    this.ipcRenderer.removeAllListeners();
+    this.webContents = this.newWebContents();
+  }
+
+  eventForMain(): FakeIpcMainEvent {
+    return { sender: this.webContents, senderFrame: this.frameUrl === null ? null : { url: this.frameUrl }, processId: 1, frameId: 1 };
+  }
+
+  /** Resolves once every message in flight, both ways, has been delivered. */
+  async settle(): Promise<void> {
+    for (let round = 0; round < 3; round += 1) {
+      await this.toMain.drained();
+      await this.toRenderer.drained();
+      await nextTurn();
+    }
+  }
+}
+
+const contextBridge = {
+  exposeInMainWorld(key: string, api: unknown): void {
+    if (Object.prototype.hasOwnProperty.call(page.mainWorld, key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+    // contextBridge copies the object (own enumerable properties; functions become proxies).
+    page.mainWorld[key] = typeof api === 'object' && api !== null ? Object.freeze({ ...(api as Record<string, unknown>) }) : api;
+  },
+};
+
+// ---- main-process pieces, recorded so tests can assert how the app wired itself ----------------
+
+class FakeSession extends EventEmitter {
+  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null = null;
+  permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
+  devicePermissionHandler: ((...args: unknown[]) => boolean) | null = null;
+
+  setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']): void {
+    this.permissionRequestHandler = handler;
+  }
+
+  setPermissionCheckHandler(handler: FakeSession['permissionCheckHandler']): void {
+    this.permissionCheckHandler = handler;
+  }
+
+  setDevicePermissionHandler(handler: FakeSession['devicePermissionHandler']): void {
+    this.devicePermissionHandler = handler;
+  }
+}
+
+class FakeApp extends EventEmitter {
+  singleInstanceLockAvailable = true;
+  isPackaged = false;
+  sandboxEnforced = false;
+  appPath = process.cwd();
+  readonly calls: { quit: number; exit: number[] } = { quit: 0, exit: [] };
+  private readyResolve: (() => void) | null = null;
+  private ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+
+  /** As if the process started again: not ready, no listeners, nothing called. */
+  reset(): void {
+    this.removeAllListeners();
+    this.singleInstanceLockAvailable = true;
+    this.isPackaged = false;
+    this.sandboxEnforced = false;
+    this.appPath = process.cwd();
+    this.calls.quit = 0;
+    this.calls.exit.length = 0;
+    this.ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+  }
+
+  enableSandbox(): void {
+    this.sandboxEnforced = true;
+  }
+
+  requestSingleInstanceLock(): boolean {
+    return this.singleInstanceLockAvailable;
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  /** What Electron does once Chromium has started. */
+  becomeReady(): void {
+    this.readyResolve?.();
+    this.emit('ready');
+  }
+
+  getAppPath(): string {
+    return this.appPath;
+  }
+
+  /** Like Electron: before-quit listeners may call preventDefault to hold the quit. */
+  quit(): void {
+    this.calls.quit += 1;
+    let prevented = false;
+    this.emit('before-quit', { preventDefault: () => (prevented = true) });
+    if (!prevented) this.emit('will-quit', { preventDefault: () => undefined });
+  }
+
+  exit(code = 0): void {
+    this.calls.exit.push(code);
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static readonly instances: FakeBrowserWindow[] = [];
+  readonly webContents: FakeWebContents;
+  loadedUrl: string | null = null;
+  visible = false;
+  focused = false;
+  private destroyed = false;
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    // A window's WebContents is the page the preload runs in; 'web-contents-created' guards it.
+    this.webContents = page.webContents;
+    FakeBrowserWindow.instances.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+
+  async loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  isMinimized(): boolean {
+    return false;
+  }
+
+  restore(): void {}
+
+  show(): void {
+    this.visible = true;
+  }
+
+  focus(): void {
+    this.focused = true;
+  }
+
+  close(): void {
+    this.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+const protocol = {
+  privilegedSchemes: [] as unknown[],
+  handlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    protocol.privilegedSchemes.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
+    if (protocol.handlers.has(scheme)) throw new Error(`The scheme "${scheme}" is already handled`);
+    protocol.handlers.set(scheme, handler);
+  },
+  unhandle(scheme: string): void {
+    protocol.handlers.delete(scheme);
+  },
+};
+
+const dialog = {
+  errors: [] as { title: string; content: string }[],
+  showErrorBox(title: string, content: string): void {
+    dialog.errors.push({ title, content });
+  },
+};
+
+const Menu = {
+  applicationMenu: null as unknown,
+  buildFromTemplate(template: unknown[]): { template: unknown[] } {
+    return { template };
+  },
+  setApplicationMenu(menu: unknown): void {
+    Menu.applicationMenu = menu;
+  },
+};
+
+const ipcMain = new FakeIpcMain();
+const page = new FakePage(ipcMain);
+const app = new FakeApp();
+const session = { defaultSession: new FakeSession() };
+
+/** Forgets everything the code under test registered, for a test that starts the app anew. */
+function reset(): void {
+  ipcMain.handlers.clear();
+  ipcMain.removeAllListeners();
+  page.reset();
+  app.reset();
+  session.defaultSession = new FakeSession();
+  FakeBrowserWindow.instances.length = 0;
+  protocol.privilegedSchemes.length = 0;
+  protocol.handlers.clear();
+  dialog.errors.length = 0;
+  Menu.applicationMenu = null;
+}
+
+/** Handles for the tests: the page, the app and what the code under test registered. */
+export const fakeElectron = { ipcMain, page, app, session, protocol, dialog, Menu, BrowserWindow: FakeBrowserWindow, contextBridge, FakeSession, reset };
+export type FakeElectron = typeof fakeElectron;
+
+/** What `import ... from 'electron'` yields under the mock. */
+export const electronModule = {
+  app,
+  BrowserWindow: FakeBrowserWindow,
+  contextBridge,
+  dialog,
+  ipcMain,
+  ipcRenderer: page.ipcRenderer,
+  Menu,
+  protocol,
+  session,
+  default: undefined as unknown,
+  /** Not part of Electron: lets a test reach the very fake instance the code under test imported. */
+  __fake: fakeElectron,
+};
+electronModule.default = electronModule;
