@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { noInput } from './schemas/common';
+import { assetDetail, assetEdit, assetKind, assetSummary, costBookImportResult, gpuSourceStatus } from './schemas/assets';
+import { assetId, noInput } from './schemas/common';
 import { hostInventory } from './schemas/host';
 import { journalEntry, journalVerification } from './schemas/journal';
 import { heartbeat, systemInfo } from './schemas/system';
@@ -24,6 +25,21 @@ export const methods = {
   'system.info': method({ input: noInput, output: systemInfo, summary: 'Version, mode, data directory, schema version and journal head.' }),
   'inventory.host.get': method({ input: noInput, output: hostInventory.nullable(), summary: 'The last host inventory stored for this machine, or null before the first sweep.' }),
   'inventory.host.refresh': method({ input: noInput, output: hostInventory, summary: 'Collect the host inventory now, store it and register the host asset.' }),
+  'inventory.assets.list': method({
+    input: z.object({ kind: assetKind.optional() }).strict(),
+    output: z.object({ assets: z.array(assetSummary), gpuSource: gpuSourceStatus }),
+    summary: 'Every asset in the register (hosts, GPUs, robots) with its latest health and readings.',
+  }),
+  'inventory.asset.get': method({ input: z.object({ id: assetId }).strict(), output: assetDetail, summary: 'One asset with its identity, MIG devices, journal events and recent readings.' }),
+  'inventory.asset.update': method({ input: assetEdit, output: assetSummary, summary: 'Edit the cost book fields of an asset (acquisition cost and date, site, rack, notes); journaled.' }),
+  'inventory.asset.retire': method({ input: z.object({ id: assetId, reason: z.string().min(1).max(500) }).strict(), output: assetSummary, summary: 'Retire an asset: it stays in the register and the journal but no longer counts as collateral.' }),
+  'inventory.gpus.refresh': method({ input: noInput, output: gpuSourceStatus, summary: 'Read the local GPUs now (nvidia-smi) and update the register.' }),
+  'inventory.costBook.import': method({
+    input: z.object({ csv: z.string().max(20 * 1024 * 1024), dryRun: z.boolean().default(false) }).strict(),
+    output: costBookImportResult,
+    summary: 'Import the cost book (CSV: asset id, acquisition cost, date, site, rack, notes); all rows or none.',
+  }),
+  'inventory.costBook.export': method({ input: noInput, output: z.object({ csv: z.string(), filename: z.string() }), summary: 'The register and cost book as CSV.' }),
   'journal.verify': method({ input: noInput, output: journalVerification, summary: 'Recompute the hash chain of the journal and report the first broken link.' }),
   'journal.list': method({
     input: z.object({ afterSeq: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
@@ -37,6 +53,8 @@ export const events = {
   onHostInventoryChanged: hostInventory,
   onJournalAppended: z.object({ seq: z.number().int().positive(), kind: z.string(), entity: z.string(), hash: z.string() }),
   onHeartbeat: heartbeat,
+  /** Assets were added or changed (a sweep, an edit, an import): refetch them. */
+  onAssetsChanged: z.object({ ids: z.array(z.string()), at: z.iso.datetime({ offset: false }) }),
 } as const;
 
 export type Methods = typeof methods;

@@ -9,3 +9,4 @@ export * from './schemas/system';
 export * from './client';
 export * from './typed-client';
 export * from './bridge';
+export * from './schemas/assets';

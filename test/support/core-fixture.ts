@@ -2,6 +2,8 @@ import type { HostInfoSource } from '../../electron/core/inventory/host/collect-
 import { configSchema } from '../../electron/core/config/config';
 import { createCore, type Core } from '../../electron/core/core';
 import { silentLogger } from '../../electron/core/log/logger';
+import type { GpuReader } from '../../electron/core/inventory/gpu-register/gpu-inventory-service';
+import { gpuRead } from './gpu-reads';
 
 /** A host as systeminformation reports a real 8-GPU server, for tests that must not depend on the machine running them. */
 export const SERVER_HOST: HostInfoSource = {
@@ -15,6 +17,6 @@ export const SERVER_HOST: HostInfoSource = {
 };
 
 /** A real core on a real SQLite file in dataDir, with a fixed host. Remember to close it. */
-export function startTestCore(dataDir: string, hostInfoSource: HostInfoSource = SERVER_HOST): Core {
-  return createCore({ dataDir, config: configSchema.parse({}), logger: silentLogger, mode: 'headless', hostInfoSource, heartbeatMs: 200 });
+export function startTestCore(dataDir: string, hostInfoSource: HostInfoSource = SERVER_HOST, gpuReader?: GpuReader): Core {
+  return createCore({ dataDir, config: configSchema.parse({}), logger: silentLogger, mode: 'headless', hostInfoSource, heartbeatMs: 200, gpuReader: gpuReader ?? (async () => gpuRead([], 'not-installed')) });
 }

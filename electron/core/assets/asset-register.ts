@@ -10,9 +10,19 @@ export interface AssetSighting {
   label: string;
   /** The identifiers the id was derived from and is checked against on every sighting. */
   identity: Record<string, string | null>;
+  /** Descriptive columns refreshed on every sighting (not journaled: they are readings, not identity). */
+  attributes?: {
+    hostId?: string | null;
+    model?: string | null;
+    serial?: string | null;
+    uuid?: string | null;
+    pciBusId?: string | null;
+    health?: { status: 'ok' | 'degraded' | 'failing' | 'unknown'; reasons: string[] };
+    reading?: Record<string, unknown>;
+  };
 }
 
-interface AssetRow {
+export interface AssetRow {
   id: string;
   kind: AssetKind;
   label: string;
@@ -20,6 +30,40 @@ interface AssetRow {
   identity: string;
   first_seen: string;
   last_seen: string;
+  host_id: string | null;
+  model: string | null;
+  serial: string | null;
+  uuid: string | null;
+  pci_bus_id: string | null;
+  health_status: 'ok' | 'degraded' | 'failing' | 'unknown';
+  health_reasons: string;
+  missed_sweeps: number;
+  reading: string;
+  site: string | null;
+  rack: string | null;
+  notes: string | null;
+  acquisition_cost: bigint | null;
+  acquisition_date: string | null;
+}
+
+/**
+ * Rows come back with safeIntegers so acquisition_cost (money) is a bigint, never a float;
+ * the one counter among the INTEGER columns is turned back into a number.
+ */
+export function toAssetRow(raw: unknown): AssetRow {
+  const row = raw as AssetRow;
+  return { ...row, missed_sweeps: Number(row.missed_sweeps) };
+}
+
+export function readAssetRow(db: Db, id: string): AssetRow | undefined {
+  const raw = db.prepare('SELECT * FROM assets WHERE id = ?').safeIntegers(true).get(id);
+  return raw === undefined ? undefined : toAssetRow(raw);
+}
+
+export function readAssetRows(db: Db, kind?: AssetKind): AssetRow[] {
+  const order = 'ORDER BY kind, host_id, pci_bus_id, id';
+  const statement = kind ? db.prepare(`SELECT * FROM assets WHERE kind = ? ${order}`) : db.prepare(`SELECT * FROM assets ${order}`);
+  return (kind ? statement.safeIntegers(true).all(kind) : statement.safeIntegers(true).all()).map(toAssetRow);
 }
 
 /**
@@ -30,7 +74,7 @@ export class AssetRegister {
   constructor(private readonly db: Db, private readonly journal: Journal) {}
 
   get(id: string): AssetRow | undefined {
-    return this.db.prepare('SELECT * FROM assets WHERE id = ?').get(id) as AssetRow | undefined;
+    return readAssetRow(this.db, id);
   }
 
   /** Records that an asset was seen now; returns what changed for the register. */
@@ -42,6 +86,7 @@ export class AssetRegister {
       if (!existing) {
         this.db.prepare('INSERT INTO assets (id, kind, label, status, identity, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)').run(sighting.id, sighting.kind, sighting.label, 'present', identity, now, now);
         this.journal.append({ kind: 'asset.discovered', entity: sighting.id, payload: { kind: sighting.kind, label: sighting.label, identity: sighting.identity }, at });
+        this.writeAttributes(sighting);
         return 'discovered';
       }
       let change: 'identity-changed' | 'returned' | 'seen' = 'seen';
@@ -52,8 +97,48 @@ export class AssetRegister {
         this.journal.append({ kind: 'asset.returned', entity: sighting.id, payload: { missingSince: existing.last_seen }, at });
         change = 'returned';
       }
-      this.db.prepare("UPDATE assets SET label = ?, identity = ?, last_seen = ?, status = CASE status WHEN 'retired' THEN 'retired' ELSE 'present' END WHERE id = ?").run(sighting.label, identity, now, sighting.id);
+      this.db.prepare("UPDATE assets SET label = ?, identity = ?, last_seen = ?, missed_sweeps = 0, status = CASE status WHEN 'retired' THEN 'retired' ELSE 'present' END WHERE id = ?").run(sighting.label, identity, now, sighting.id);
+      this.writeAttributes(sighting);
       return change;
+    })();
+  }
+
+  private writeAttributes({ id, attributes }: AssetSighting): void {
+    if (!attributes) return;
+    this.db
+      .prepare('UPDATE assets SET host_id = coalesce(@hostId, host_id), model = @model, serial = @serial, uuid = @uuid, pci_bus_id = @pciBusId, health_status = @healthStatus, health_reasons = @healthReasons, reading = @reading WHERE id = @id')
+      .run({
+        id,
+        hostId: attributes.hostId ?? null,
+        model: attributes.model ?? null,
+        serial: attributes.serial ?? null,
+        uuid: attributes.uuid ?? null,
+        pciBusId: attributes.pciBusId ?? null,
+        healthStatus: attributes.health?.status ?? 'unknown',
+        healthReasons: JSON.stringify(attributes.health?.reasons ?? []),
+        reading: JSON.stringify(attributes.reading ?? {}),
+      });
+  }
+
+  /**
+   * Counts a sweep in which these present assets were not seen; at `threshold` consecutive
+   * misses an asset becomes missing (journaled). Returns the ids that just went missing.
+   */
+  recordMisses(ids: string[], threshold: number, at: Date): string[] {
+    return this.db.transaction(() => {
+      const wentMissing: string[] = [];
+      for (const id of ids) {
+        const row = this.get(id);
+        if (!row || row.status !== 'present') continue;
+        const missed = row.missed_sweeps + 1;
+        this.db.prepare('UPDATE assets SET missed_sweeps = ? WHERE id = ?').run(missed, id);
+        if (missed >= threshold) {
+          this.db.prepare("UPDATE assets SET status = 'missing', health_status = 'unknown', health_reasons = '[\"missing\"]' WHERE id = ?").run(id);
+          this.journal.append({ kind: 'asset.missing', entity: id, payload: { lastSeen: row.last_seen, missedSweeps: missed }, at });
+          wentMissing.push(id);
+        }
+      }
+      return wentMissing;
     })();
   }
 }

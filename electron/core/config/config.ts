@@ -9,7 +9,17 @@ import { z } from 'zod';
 export const configSchema = z
   .object({
     server: z.object({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(7410) }).strict().default({ host: '127.0.0.1', port: 7410 }),
-    inventory: z.object({ hostRefreshSeconds: z.number().int().min(10).default(300) }).strict().default({ hostRefreshSeconds: 300 }),
+    inventory: z
+      .object({
+        hostRefreshSeconds: z.number().int().min(10).default(300),
+        gpuRefreshSeconds: z.number().int().min(1).default(30),
+        /** Consecutive sweeps without a GPU before it is declared missing. */
+        missingAfterSweeps: z.number().int().min(1).max(1000).default(3),
+        sampleRetentionHours: z.number().min(1).max(24 * 90).default(24),
+        nvidiaSmiTimeoutSeconds: z.number().min(1).max(300).default(10),
+      })
+      .strict()
+      .default({ hostRefreshSeconds: 300, gpuRefreshSeconds: 30, missingAfterSweeps: 3, sampleRetentionHours: 24, nvidiaSmiTimeoutSeconds: 10 }),
     chain: z.object({ rpcUrl: z.string().url().optional(), chainId: z.number().int().positive().optional() }).strict().default({}),
     log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).strict().default({ level: 'info' }),
   })

@@ -76,6 +76,11 @@ export class Journal {
     return (this.listAfter.all(afterSeq, limit) as JournalRow[]).map(toEntry);
   }
 
+  /** One entity's entries, newest first (an asset's history, for its detail view). */
+  listForEntity(entity: string, limit: number): JournalEntry[] {
+    return (this.db.prepare('SELECT * FROM journal WHERE entity = ? ORDER BY seq DESC LIMIT ?').all(entity, limit) as JournalRow[]).map(toEntry);
+  }
+
   /** Walks the whole chain; streams rows so a long journal does not load into memory at once. */
   verify(): JournalVerification {
     let expectedPrev = GENESIS_HASH;
