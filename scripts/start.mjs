@@ -9,7 +9,7 @@
 // (3b) without it: run `node bin/sietch.js serve`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { delimiter, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -107,8 +107,18 @@ function signalNumber(signal) {
   return { SIGHUP: 1, SIGINT: 2, SIGTERM: 15, SIGKILL: 9 }[signal];
 }
 
+/** True when an nvidia-smi can be found the way the reader looks for one (SIETCH_NVIDIA_SMI, then PATH). */
+function nvidiaSmiPresent() {
+  if (process.env.SIETCH_NVIDIA_SMI) return true;
+  const names = process.platform === 'win32' ? ['nvidia-smi.exe'] : ['nvidia-smi'];
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => names.some((name) => existsSync(join(dir, name))));
+}
+
 function runHeadless() {
-  runForeground(process.execPath, [join(ROOT, 'bin', 'sietch.js'), 'serve', ...passThrough]);
+  // The product's embedded default: on a machine without NVIDIA GPUs, show the simulated 8-GPU server rather than an empty console.
+  const simulate = !passThrough.includes('--simulate') && !nvidiaSmiPresent();
+  if (simulate) say('Sietch: no nvidia-smi on this machine, so the console shows SIMULATED hardware (an 8-GPU server). Run `npx sietch serve` for real hardware only.');
+  runForeground(process.execPath, [join(ROOT, 'bin', 'sietch.js'), 'serve', ...passThrough, ...(simulate ? ['--simulate'] : [])]);
 }
 
 if (!electron) {

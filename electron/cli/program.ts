@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SIETCH_VERSION } from '../core/version';
 import { doctorCommand } from './commands/doctor';
+import { inventoryGpusCommand, inventoryHostsCommand } from './commands/inventory';
 import { serveCommand, type ServeOptions } from './commands/serve';
 import { commandContext, type GlobalOptions } from './context';
 import { CliError, EXIT } from './exit-codes';
@@ -35,6 +36,21 @@ export function buildProgram(setExitCode: Run): Command {
     .description('check this installation: data directory, database, nvidia-smi, Electron, chain RPC')
     .action(async () => {
       setExitCode(await doctorCommand(commandContext(globals())));
+    });
+
+  const inventory = program.command('inventory').description('read the local hardware once and print it (takes no lock)');
+  inventory
+    .command('gpus')
+    .description('the local GPUs through nvidia-smi: identity, readings, MIG devices, health')
+    .option('--simulate', "read the simulator's 8-GPU server instead of this machine's GPUs")
+    .action(async (options: { simulate?: boolean }) => {
+      setExitCode(await inventoryGpusCommand(commandContext(globals()), options));
+    });
+  inventory
+    .command('hosts')
+    .description('this host: system and baseboard serials, CPU, memory, disks, network, OS')
+    .action(async () => {
+      setExitCode(await inventoryHostsCommand(commandContext(globals())));
     });
 
   return program;

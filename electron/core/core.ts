@@ -30,6 +30,8 @@ export interface CoreOptions {
   hostInfoSource?: HostInfoSource;
   /** How GPUs are read; defaults to nvidia-smi (or the simulator's fake nvidia-smi with simulate). */
   gpuReader?: GpuReader;
+  /** An nvidia-smi to run instead of the one found on PATH (the simulator's, under --simulate). */
+  gpuBinary?: string | undefined;
   heartbeatMs?: number;
 }
 
@@ -66,7 +68,7 @@ export function createCore(options: CoreOptions): Core {
       register,
       journal,
       logger,
-      read: options.gpuReader ?? defaultGpuReader({ simulate: options.simulate ?? false, timeoutMs: inventory.nvidiaSmiTimeoutSeconds * 1000 }),
+      read: options.gpuReader ?? defaultGpuReader({ binary: options.gpuBinary, timeoutMs: inventory.nvidiaSmiTimeoutSeconds * 1000 }),
       hostId: async () => (hosts.latest() ?? (await hosts.refresh())).assetId,
       simulated: options.simulate ?? false,
       onChange: assetsChanged,

@@ -6,7 +6,7 @@ import { loadOrCreateToken } from '../../server/token-file';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../exit-codes';
 import { printJson, printLine } from '../output';
-import { PACKAGE_ROOT } from '../package-root';
+import { PACKAGE_ROOT, SIMULATOR_NVIDIA_SMI } from '../package-root';
 
 export interface ServeOptions {
   host?: string;
@@ -31,7 +31,8 @@ export async function serveCommand(context: CommandContext, options: ServeOption
     throw error;
   }
 
-  const core = createCore({ dataDir, config, logger, mode: 'headless', simulate: options.simulate ?? false });
+  const simulate = options.simulate ?? false;
+  const core = createCore({ dataDir, config, logger, mode: 'headless', simulate, gpuBinary: simulate ? SIMULATOR_NVIDIA_SMI : undefined });
   let server;
   try {
     server = await startApiServer({ handlers: core.handlers, events: core.events, host, port, token: loadOrCreateToken(dataDir), logger, staticDir: join(PACKAGE_ROOT, 'out', 'renderer') });
@@ -71,7 +72,7 @@ export async function serveCommand(context: CommandContext, options: ServeOption
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') logger.warn({ host }, 'listening beyond loopback: anyone who can reach this address and holds the token can use the console');
   if (context.json) printJson({ url: server.url, urlWithToken, dataDir, pid: process.pid });
   else {
-    printLine(`Sietch console (headless) — data in ${dataDir}`);
+    printLine(`Sietch console (headless) — data in ${dataDir}${simulate ? ' — SIMULATED hardware (an 8-GPU server replayed by a fake nvidia-smi)' : ''}`);
     printLine(`Open: ${urlWithToken}`);
     printLine('Stop with Ctrl+C.');
   }

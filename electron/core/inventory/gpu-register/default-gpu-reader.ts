@@ -1,6 +1,11 @@
+import { readLocalGpus } from '../gpu/read-local-gpus';
 import type { GpuReader } from './gpu-inventory-service';
 
-/** Placeholder until the nvidia-smi reader lands (replaced in the same change). */
-export function defaultGpuReader(_options: { simulate: boolean; timeoutMs: number }): GpuReader {
-  return async () => ({ state: 'not-installed', message: 'reader not wired', source: 'nvidia-smi', binary: null, driverVersion: null, cudaVersion: null, timestamp: null, attachedGpus: null, gpus: [], warnings: [], exitCode: null, durationMs: 0 });
+/**
+ * The production reader: nvidia-smi (SIETCH_NVIDIA_SMI, PATH, driver folders), or the given
+ * binary — the simulator's fake nvidia-smi under `--simulate`, which goes through the same
+ * spawn, parse and health path as real hardware.
+ */
+export function defaultGpuReader(options: { binary?: string | undefined; timeoutMs: number }): GpuReader {
+  return () => readLocalGpus({ ...(options.binary ? { binary: options.binary } : {}), timeoutMs: options.timeoutMs });
 }
