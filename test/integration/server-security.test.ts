@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Core } from '../../electron/core/core';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { silentLogger } from '../../electron/core/log/logger';
 import { startApiServer, type ApiServer } from '../../electron/server/api-server';
 import { startTestCore } from '../support/core-fixture';
@@ -48,7 +49,7 @@ describe('HTTP API security', () => {
   it('answers a call with the token', async () => {
     const response = await send('/api/call/system.info', { headers: authed, body: '{}' });
     expect(response.status).toBe(200);
-    expect(response.json.result).toMatchObject({ product: 'sietch', mode: 'headless', schemaVersion: 1 });
+    expect(response.json.result).toMatchObject({ product: 'sietch', mode: 'headless', schemaVersion: MIGRATIONS.length });
     expect(response.headers['content-security-policy']).toMatch(/default-src 'self'/);
   });
 

@@ -101,7 +101,7 @@ export function sumOf(...values: (number | null)[]): number | null {
 
 // A UUID or serial made only of zeros (and separators) is a placeholder: a VM, a masked capture
 // or an unprogrammed board. It identifies nothing, so it must never become an identity.
-const PLACEHOLDER_ID = /^(?:GPU-|MIG-)?[0\-]*$/i;
+const PLACEHOLDER_ID = /^(?:GPU-|MIG-)?[0-]*$/i;
 
 export function identity(value: unknown): string | null {
   const raw = text(value);

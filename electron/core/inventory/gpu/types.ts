@@ -164,7 +164,7 @@ export interface NvidiaGpu {
   ecc: GpuEcc;
   retiredPages: GpuRetiredPages;
   remappedRows: GpuRemappedRows;
-  /** `gpu_recovery_action` (R550+): None, GPU Reset, Node Reboot, Drain P2P, Drain and Reset. */
+  /** `gpu_recovery_action` (v13): None, GPU Reset, Node Reboot, Drain P2P, Drain and Reset. */
   recoveryAction: string | null;
   /** `gpu_reset_status` (R535): the older spelling of a pending recovery action. */
   resetRequired: boolean | null;
