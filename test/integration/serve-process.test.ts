@@ -73,6 +73,31 @@ describe('sietch serve as a process', () => {
   });
 });
 
+describe('sietch serve --simulate', () => {
+  it('registers the simulated 8-GPU server through the real spawn and parse path', async () => {
+    const dataDir = tempDir();
+    const serve = await startServe(dataDir, ['--simulate']);
+    try {
+      let listed: any;
+      await expect
+        .poll(async () => {
+          listed = (await callApi(serve.url, serve.token, 'inventory.assets.list', { kind: 'gpu' })).body.result;
+          return listed.assets.length;
+        }, { timeout: 15_000 })
+        .toBe(8);
+      expect(listed.gpuSource).toMatchObject({ state: 'ok', simulated: true, driverVersion: expect.any(String) });
+      expect(new Set(listed.assets.map((gpu: { serial: string }) => gpu.serial)).size).toBe(8);
+      expect(listed.assets.every((gpu: { hostId: string; health: { status: string } }) => gpu.hostId.startsWith('host:') && gpu.health.status === 'ok')).toBe(true);
+      const detail = (await callApi(serve.url, serve.token, 'inventory.asset.get', { id: listed.assets[0].id })).body.result;
+      expect(detail.events[0].kind).toBe('asset.discovered');
+      expect(detail.samples.length).toBeGreaterThan(0);
+    } finally {
+      serve.child.kill('SIGTERM');
+      await waitForExit(serve.child);
+    }
+  });
+});
+
 describe('sietch one-shot commands', () => {
   it('doctor --json prints exactly one JSON document and needs no lock', async () => {
     const dataDir = tempDir();
