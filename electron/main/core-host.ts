@@ -3,6 +3,8 @@ import { loadConfig } from '../core/config/config';
 import { createCore, type Core } from '../core/core';
 import { acquireDataDirLock } from '../core/lock/data-dir-lock';
 import { createLogger, type Logger } from '../core/log/logger';
+import { locateNvidiaSmi } from '../core/inventory/gpu/locate-binary';
+import { join } from 'node:path';
 import { findElectronNativeBinding } from './native-binding';
 
 export interface CoreHost {
@@ -37,7 +39,9 @@ export function openCoreHost({ appRoot, argv, env = process.env }: { appRoot: st
   try {
     const config = loadConfig(dataDir);
     logger = createLogger(env.SIETCH_LOG_LEVEL ?? config.log.level);
-    core = createCore({ dataDir, config, logger, mode: 'desktop', nativeBinding: findElectronNativeBinding(appRoot) });
+    // As with `npm start` headless: on a workstation without NVIDIA GPUs the app shows the simulated server, clearly marked.
+    const simulate = argv.includes('--simulate') || !locateNvidiaSmi(env).found;
+    core = createCore({ dataDir, config, logger, mode: 'desktop', simulate, gpuBinary: simulate ? join(appRoot, 'resources', 'fake-nvidia-smi', 'nvidia-smi') : undefined, nativeBinding: findElectronNativeBinding(appRoot) });
   } catch (error) {
     lock.release(); // nothing was opened: leave the directory free for the next attempt
     throw error;
