@@ -2,6 +2,7 @@ import type { ConnectionState, Dispose, SietchClient } from '../../../electron/c
 import type { ConnectionDetails } from '../client/pick-client';
 import { bindConnection } from '../features/connection/bind-connection';
 import { loadHostInventory, receiveHostInventory } from '../features/host/store';
+import { bindInventoryFeed, reloadInventory } from '../features/inventory/inventory-feed';
 import { loadSystemInfo, receiveJournalAppended } from '../features/system/store';
 
 /**
@@ -12,12 +13,14 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
   const loadAll = (): void => {
     void loadHostInventory(client);
     void loadSystemInfo(client);
+    reloadInventory(client);
   };
 
   const disposers: Dispose[] = [
     bindConnection(client, details),
     client.subscribe('onHostInventoryChanged', receiveHostInventory),
     client.subscribe('onJournalAppended', receiveJournalAppended),
+    bindInventoryFeed(client),
     client.onConnectionChange(reloadAfterReconnect(loadAll)),
   ];
   loadAll();

@@ -1,4 +1,5 @@
 import type { PageId } from '../app/routes';
+import { InventoryPage } from './InventoryPage';
 import { OverviewPage } from './OverviewPage';
 import { PlannedPage } from './PlannedPage';
 import { SettingsPage } from './SettingsPage';
@@ -8,6 +9,8 @@ export function PageView({ page, onShowShortcuts }: { page: PageId; onShowShortc
   switch (page) {
     case 'overview':
       return <OverviewPage />;
+    case 'inventory':
+      return <InventoryPage />;
     case 'settings':
       return <SettingsPage onShowShortcuts={onShowShortcuts} />;
     default:

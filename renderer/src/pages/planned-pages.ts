@@ -3,7 +3,6 @@
  * compiler checks each one against the language files.
  */
 export const PLANNED_PAGES = {
-  inventory: ['pages.inventory.plan.identity', 'pages.inventory.plan.health', 'pages.inventory.plan.table', 'pages.inventory.plan.drawer', 'pages.inventory.plan.csv'],
   robots: ['pages.robots.plan.mqtt', 'pages.robots.plan.state', 'pages.robots.plan.identity', 'pages.robots.plan.revenue'],
   node: ['pages.node.plan.status', 'pages.node.plan.epochs', 'pages.node.plan.merkle', 'pages.node.plan.signing'],
   finance: ['pages.finance.plan.facilities', 'pages.finance.plan.schedules', 'pages.finance.plan.coverage', 'pages.finance.plan.waterfall'],

@@ -24,6 +24,9 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
     ['?', t('shortcuts.help')],
     ['Esc', t('shortcuts.close')],
     ['Tab', t('shortcuts.tab')],
+    ['/', t('shortcuts.inventorySearch')],
+    ['↑ ↓ PgUp PgDn Home End', t('shortcuts.inventoryRows')],
+    ['Enter', t('shortcuts.inventoryOpen')],
   ];
 
   return (

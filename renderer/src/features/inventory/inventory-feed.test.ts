@@ -1,0 +1,92 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadDetail, useDetailStore, initialDetailState } from './detail-store';
+import { bindInventoryFeed, type FeedTimers } from './inventory-feed';
+import { loadAssets, resetInventoryStore } from './store';
+import { fakeClient, testAsset, testDetail } from './test-assets';
+
+/** Timers the test fires by hand. */
+function manualTimers(): FeedTimers & { fire(): void; pending(): number } {
+  const queue = new Map<number, () => void>();
+  let next = 1;
+  return {
+    setTimeout: (callback) => {
+      queue.set(next, callback);
+      return next++;
+    },
+    clearTimeout: (handle) => queue.delete(handle as number),
+    fire: () => {
+      const callbacks = [...queue.values()];
+      queue.clear();
+      callbacks.forEach((callback) => callback());
+    },
+    pending: () => queue.size,
+  };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  resetInventoryStore();
+  useDetailStore.setState(initialDetailState, true);
+});
+
+describe('the inventory feed', () => {
+  it('gathers the changes of one window into one reload of the list and of the shown asset', async () => {
+    const calls: string[] = [];
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const client = fakeClient(
+      {
+        'inventory.assets.list': async () => {
+          calls.push('list');
+          return { assets: [testAsset()], gpuSource: { state: 'ok', message: null, driverVersion: null, lastReadAt: null, simulated: false, warnings: [] } };
+        },
+        'inventory.asset.get': async (input) => {
+          calls.push(`get ${(input as { id: string }).id}`);
+          return testDetail();
+        },
+      },
+      listeners,
+    );
+    await loadDetail(client, testAsset().id);
+    calls.length = 0;
+    const timers = manualTimers();
+    const stop = bindInventoryFeed(client, 300, timers);
+    const announce = listeners.get('onAssetsChanged')!;
+    for (let change = 0; change < 50; change += 1) announce({ ids: [change === 7 ? testAsset().id : `gpu:other-${change}`], at: '2026-11-24T15:00:00.000Z' });
+    expect(timers.pending()).toBe(1);
+    timers.fire();
+    await flush();
+    expect(calls.sort()).toEqual(['get gpu:GPU-6f2a1b3c-0d4e-5f60-7182-93a4b5c6d7e8', 'list']);
+
+    // A change to other assets reloads the list only.
+    calls.length = 0;
+    announce({ ids: ['gpu:someone-else'], at: '2026-11-24T15:00:01.000Z' });
+    timers.fire();
+    await flush();
+    expect(calls).toEqual(['list']);
+
+    stop();
+    expect(listeners.has('onAssetsChanged')).toBe(false);
+  });
+
+  it('asks again while the GPUs have never been read, since a first read that finds none announces nothing', async () => {
+    const states = ['never-read', 'never-read', 'not-installed'];
+    let calls = 0;
+    const client = fakeClient({
+      'inventory.assets.list': async () => ({ assets: [], gpuSource: { state: states[Math.min(calls++, states.length - 1)], message: null, driverVersion: null, lastReadAt: null, simulated: false, warnings: [] } }),
+    });
+    const timers = manualTimers();
+    const stop = bindInventoryFeed(client, 300, timers, 3000);
+    await loadAssets(client);
+    expect(timers.pending()).toBe(1);
+    timers.fire();
+    await flush();
+    expect(calls).toBe(2);
+    expect(timers.pending()).toBe(1);
+    timers.fire();
+    await flush();
+    expect(calls).toBe(3);
+    expect(timers.pending()).toBe(0);
+    stop();
+  });
+});
