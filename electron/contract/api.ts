@@ -55,6 +55,8 @@ export const events = {
   onHeartbeat: heartbeat,
   /** Assets were added or changed (a sweep, an edit, an import): refetch them. */
   onAssetsChanged: z.object({ ids: z.array(z.string()), at: z.iso.datetime({ offset: false }) }),
+  /** The GPU source changed state (ok, timeout, not installed …): the banner follows it without polling. */
+  onGpuSourceChanged: gpuSourceStatus,
 } as const;
 
 export type Methods = typeof methods;

@@ -72,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
       hostId: async () => (hosts.latest() ?? (await hosts.refresh())).assetId,
       simulated: options.simulate ?? false,
       onChange: assetsChanged,
+      onSourceChange: (status) => events.emit('onGpuSourceChanged', status),
     },
     { missingAfterSweeps: inventory.missingAfterSweeps, sampleRetentionMs: inventory.sampleRetentionHours * 3600_000 },
   );

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Core } from '../../electron/core/core';
@@ -6,6 +7,7 @@ import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { silentLogger } from '../../electron/core/log/logger';
 import { startApiServer, type ApiServer } from '../../electron/server/api-server';
 import { startTestCore } from '../support/core-fixture';
+import { gpuRead, gpuReading } from '../support/gpu-reads';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -130,5 +132,37 @@ describe('HTTP API security', () => {
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`, { headers: { authorization: `Bearer ${TOKEN}`, origin: 'http://evil.example' } });
     const status = await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
     expect(status).toBe(403);
+  });
+});
+
+describe('HTTP API transfer', () => {
+  it('gzips large results for clients that accept it, and only for them', async () => {
+    // A register of 64 GPUs: its list is well above the compression threshold.
+    const big = startTestCore(tempDir(), undefined, async () => gpuRead(Array.from({ length: 64 }, (_, index) => gpuReading({ index, uuid: `GPU-${String(index).padStart(8, '0')}-0000-0000-0000-000000000000` }))));
+    await big.handlers['inventory.gpus.refresh']({});
+    const bigServer = await startApiServer({ handlers: big.handlers, events: big.events, host: '127.0.0.1', port: 0, token: TOKEN, logger: silentLogger });
+    try {
+      const call = (acceptEncoding?: string) =>
+        new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+          const headers: Record<string, string> = { host: `127.0.0.1:${bigServer.port}`, ...authed, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) };
+          const req = request({ host: '127.0.0.1', port: bigServer.port, path: '/api/call/inventory.assets.list', method: 'POST', headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+          });
+          req.on('error', reject);
+          req.end('{}');
+        });
+      const plain = await call();
+      expect(plain.encoding).toBeUndefined();
+      const zipped = await call('gzip, deflate, br');
+      expect(zipped.encoding).toBe('gzip');
+      expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
+      expect(gunzipSync(zipped.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+      expect(JSON.parse(plain.body.toString('utf8')).result.assets).toHaveLength(65);
+    } finally {
+      await bigServer.close();
+      await big.close();
+    }
   });
 });

@@ -18,6 +18,7 @@ export interface GpuInventoryDeps {
   hostId: () => Promise<string>;
   simulated: boolean;
   onChange: (ids: string[]) => void;
+  onSourceChange: (status: GpuSourceStatus) => void;
 }
 
 /** Reads the local GPUs, applies the read to the register and remembers how the source is doing. */
@@ -46,9 +47,11 @@ export class GpuInventoryService {
     const read = await this.deps.read();
     const at = new Date();
     const touched = applyGpuRead(this.deps, hostId, read, at, this.options);
-    if (read.state !== this.status.state) this.deps.logger.info({ state: read.state, message: read.message, gpus: read.gpus.length }, 'GPU source state');
+    const stateChanged = read.state !== this.status.state;
+    if (stateChanged) this.deps.logger.info({ state: read.state, message: read.message, gpus: read.gpus.length }, 'GPU source state');
     this.status = { state: read.state, message: read.message, driverVersion: read.driverVersion, lastReadAt: at.toISOString(), simulated: this.deps.simulated, warnings: read.warnings };
     if (touched.length > 0) this.deps.onChange(touched);
+    if (stateChanged) this.deps.onSourceChange(this.status);
     return this.status;
   }
 }

@@ -37,6 +37,8 @@ export class HostInventoryService {
           kind: 'host',
           label: inventory.hostname,
           identity: { idSource: inventory.idSource, systemUuid: inventory.system.uuid, systemSerial: inventory.system.serial, baseboardSerial: inventory.baseboard.serial, machineId: inventory.os.machineId },
+          // A host that answered its sweep is present and readable; its GPUs carry their own health.
+          attributes: { model: [inventory.system.manufacturer, inventory.system.model].filter(Boolean).join(' ') || null, serial: inventory.system.serial ?? inventory.baseboard.serial, uuid: inventory.system.uuid, health: { status: 'ok', reasons: [] }, reading: { memoryTotalBytes: inventory.memory.totalBytes, cpu: inventory.cpu.brand } },
         },
         at,
       );
