@@ -27,11 +27,15 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
   return () => disposers.forEach((dispose) => dispose());
 }
 
-/** A state listener that calls `reload` each time the connection comes back after a loss. */
+/**
+ * A state listener that calls `reload` each time the event stream (re)connects: after a loss,
+ * and after the first connection too, since the start-up loads may have raced events pushed
+ * before the socket was open.
+ */
 export function reloadAfterReconnect(reload: () => void): (state: ConnectionState) => void {
   let lost = false;
   return (state) => {
-    if (state === 'reconnecting' || state === 'offline') lost = true;
+    if (state === 'connecting' || state === 'reconnecting' || state === 'offline') lost = true;
     else if (state === 'connected' && lost) {
       lost = false;
       reload();

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDetail, useDetailStore, initialDetailState } from './detail-store';
 import { bindInventoryFeed, type FeedTimers } from './inventory-feed';
-import { loadAssets, resetInventoryStore } from './store';
+import { loadAssets, resetInventoryStore, useInventoryStore } from './store';
 import { fakeClient, testAsset, testDetail } from './test-assets';
 
 /** Timers the test fires by hand. */
@@ -69,24 +69,17 @@ describe('the inventory feed', () => {
     expect(listeners.has('onAssetsChanged')).toBe(false);
   });
 
-  it('asks again while the GPUs have never been read, since a first read that finds none announces nothing', async () => {
-    const states = ['never-read', 'never-read', 'not-installed'];
-    let calls = 0;
-    const client = fakeClient({
-      'inventory.assets.list': async () => ({ assets: [], gpuSource: { state: states[Math.min(calls++, states.length - 1)], message: null, driverVersion: null, lastReadAt: null, simulated: false, warnings: [] } }),
-    });
+  it('follows the GPU source state pushed by the core, without polling', async () => {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const client = fakeClient({ 'inventory.assets.list': async () => ({ assets: [], gpuSource: { state: 'never-read', message: null, driverVersion: null, lastReadAt: null, simulated: false, warnings: [] } }) }, listeners);
     const timers = manualTimers();
-    const stop = bindInventoryFeed(client, 300, timers, 3000);
+    const stop = bindInventoryFeed(client, 300, timers);
     await loadAssets(client);
-    expect(timers.pending()).toBe(1);
-    timers.fire();
-    await flush();
-    expect(calls).toBe(2);
-    expect(timers.pending()).toBe(1);
-    timers.fire();
-    await flush();
-    expect(calls).toBe(3);
+    expect(useInventoryStore.getState().gpuSource?.state).toBe('never-read');
+    listeners.get('onGpuSourceChanged')!({ state: 'timeout', message: 'nvidia-smi did not answer', driverVersion: null, lastReadAt: '2026-11-24T15:00:00.000Z', simulated: false, warnings: [] });
+    expect(useInventoryStore.getState().gpuSource).toMatchObject({ state: 'timeout', message: 'nvidia-smi did not answer' });
     expect(timers.pending()).toBe(0);
     stop();
+    expect(listeners.has('onGpuSourceChanged')).toBe(false);
   });
 });

@@ -7,9 +7,6 @@ export interface FeedTimers {
   clearTimeout(handle: unknown): void;
 }
 
-/** How often the list is asked again while the GPUs have never been read (start-up). */
-const NEVER_READ_POLL_MS = 3000;
-
 const browserTimers: FeedTimers = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -21,9 +18,8 @@ const browserTimers: FeedTimers = {
  * opens at the first announcement and is not pushed back by later ones, so a steady stream of
  * changes still reloads every `windowMs` instead of never.
  */
-export function bindInventoryFeed(client: SietchClient, windowMs = 300, timers: FeedTimers = browserTimers, neverReadPollMs = NEVER_READ_POLL_MS): Dispose {
+export function bindInventoryFeed(client: SietchClient, windowMs = 300, timers: FeedTimers = browserTimers): Dispose {
   let timer: unknown = null;
-  let poll: unknown = null;
   const changed = new Set<string>();
   const flush = (): void => {
     timer = null;
@@ -36,20 +32,13 @@ export function bindInventoryFeed(client: SietchClient, windowMs = 300, timers: 
     for (const id of ids) changed.add(id);
     timer ??= timers.setTimeout(flush, windowMs);
   });
-  // The core announces changed assets, not a change of the GPU source state alone: a first read
-  // that finds no GPU (driver missing, timeout) sends nothing. Until a read has happened, ask again.
-  const stopPolling = useInventoryStore.subscribe((state) => {
-    if (state.loading || state.gpuSource?.state !== 'never-read' || poll !== null) return;
-    poll = timers.setTimeout(() => {
-      poll = null;
-      void loadAssets(client);
-    }, neverReadPollMs);
-  });
+  // A read that finds no GPU (driver missing, a hung nvidia-smi) changes no asset, so the source
+  // state has its own event: the banner follows it without polling.
+  const stopSource = client.subscribe('onGpuSourceChanged', (gpuSource) => useInventoryStore.setState({ gpuSource }));
   return () => {
     stop();
-    stopPolling();
+    stopSource();
     if (timer !== null) timers.clearTimeout(timer);
-    if (poll !== null) timers.clearTimeout(poll);
   };
 }
 
