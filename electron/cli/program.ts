@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { SIETCH_VERSION } from '../core/version';
 import { doctorCommand } from './commands/doctor';
 import { inventoryGpusCommand, inventoryHostsCommand } from './commands/inventory';
+import { nodeCommand, type NodeCommandOptions } from './commands/node';
+import { registerKeyCommands } from './commands/key';
 import { serveCommand, type ServeOptions } from './commands/serve';
 import { commandContext, type GlobalOptions } from './context';
 import { CliError, EXIT } from './exit-codes';
@@ -27,8 +29,20 @@ export function buildProgram(setExitCode: Run): Command {
     .option('--host <address>', 'address to listen on (default 127.0.0.1; anything else exposes the console beyond this machine)')
     .option('--port <port>', 'port to listen on (default 7410; 0 picks a free one)')
     .option('--simulate', 'simulated hardware (a replayed 8-GPU server) for demos and tests')
+    .option('--passphrase-file <file>', 'unlock the operator key with the passphrase in this file (mode 0600)')
     .action(async (options: ServeOptions) => {
       await serveCommand(commandContext(globals()), options);
+    });
+
+  program
+    .command('node')
+    .description('run the attestation node as a daemon: sample, close epochs, sign reports (no console)')
+    .option('--sample-interval <seconds>', 'seconds between samples (default 60; down to 1)')
+    .option('--epoch <seconds>', 'epoch length in seconds, aligned to UTC (default 3600)')
+    .option('--simulate', 'simulated hardware (a replayed 8-GPU server)')
+    .option('--passphrase-file <file>', 'unlock the operator key with the passphrase in this file (mode 0600)')
+    .action(async (options: NodeCommandOptions) => {
+      await nodeCommand(commandContext(globals()), options);
     });
 
   program
@@ -37,6 +51,8 @@ export function buildProgram(setExitCode: Run): Command {
     .action(async () => {
       setExitCode(await doctorCommand(commandContext(globals())));
     });
+
+  registerKeyCommands(program, globals);
 
   const inventory = program.command('inventory').description('read the local hardware once and print it (takes no lock)');
   inventory

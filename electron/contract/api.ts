@@ -3,6 +3,7 @@ import { assetDetail, assetEdit, assetKind, assetSummary, costBookImportResult, 
 import { assetId, noInput } from './schemas/common';
 import { hostInventory } from './schemas/host';
 import { journalEntry, journalVerification } from './schemas/journal';
+import { keyStatus, nodeStatus, passphrase, reportDetail, reportSummary } from './schemas/node';
 import { heartbeat, systemInfo } from './schemas/system';
 
 /**
@@ -40,6 +41,24 @@ export const methods = {
     summary: 'Import the cost book (CSV: asset id, acquisition cost, date, site, rack, notes); all rows or none.',
   }),
   'inventory.costBook.export': method({ input: noInput, output: z.object({ csv: z.string(), filename: z.string() }), summary: 'The register and cost book as CSV.' }),
+  'node.status': method({ input: noInput, output: nodeStatus, summary: 'The attestation node: running, signer, network, last and next epoch, report counts.' }),
+  'node.start': method({ input: noInput, output: nodeStatus, summary: 'Start sampling and closing epochs.' }),
+  'node.stop': method({ input: noInput, output: nodeStatus, summary: 'Stop sampling (the epochs missed are closed with what is known when it starts again).' }),
+  'node.reports.list': method({
+    input: z.object({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.object({ reports: z.array(reportSummary) }),
+    summary: 'Closed epochs and their reports, newest first.',
+  }),
+  'node.report.get': method({ input: z.object({ seq: z.number().int().positive() }).strict(), output: reportDetail, summary: 'One report with its leaves and, once signed, its EAS offchain attestation.' }),
+  'node.key.status': method({ input: noInput, output: keyStatus, summary: 'Whether an operator key exists and is unlocked, and its address.' }),
+  'node.key.create': method({ input: z.object({ passphrase }).strict(), output: keyStatus, summary: 'Create a random operator key, stored only as an encrypted keystore (scrypt); it stays unlocked.' }),
+  'node.key.import': method({
+    input: z.object({ privateKey: z.string().optional(), mnemonic: z.string().optional(), passphrase }).strict().refine((value) => (value.privateKey === undefined) !== (value.mnemonic === undefined), 'give either a private key or a mnemonic'),
+    output: keyStatus,
+    summary: 'Import an operator key (private key or mnemonic) into the encrypted keystore; it stays unlocked.',
+  }),
+  'node.key.unlock': method({ input: z.object({ passphrase }).strict(), output: keyStatus, summary: 'Unlock the operator key: waiting reports are signed in order.' }),
+  'node.key.lock': method({ input: noInput, output: keyStatus, summary: 'Forget the unlocked key: reports wait, unsigned, until it is unlocked again.' }),
   'journal.verify': method({ input: noInput, output: journalVerification, summary: 'Recompute the hash chain of the journal and report the first broken link.' }),
   'journal.list': method({
     input: z.object({ afterSeq: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
@@ -57,6 +76,8 @@ export const events = {
   onAssetsChanged: z.object({ ids: z.array(z.string()), at: z.iso.datetime({ offset: false }) }),
   /** The GPU source changed state (ok, timeout, not installed …): the banner follows it without polling. */
   onGpuSourceChanged: gpuSourceStatus,
+  /** An epoch closed, or reports were signed: the Node page refetches. */
+  onReportsChanged: z.object({ seqs: z.array(z.number().int().positive()), at: z.iso.datetime({ offset: false }) }),
 } as const;
 
 export type Methods = typeof methods;

@@ -10,3 +10,4 @@ export * from './client';
 export * from './typed-client';
 export * from './bridge';
 export * from './schemas/assets';
+export * from './schemas/node';

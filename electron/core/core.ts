@@ -14,6 +14,16 @@ import { HostInventoryService } from './inventory/host/host-inventory-service';
 import { GpuInventoryService, type GpuReader } from './inventory/gpu-register/gpu-inventory-service';
 import { defaultGpuReader } from './inventory/gpu-register/default-gpu-reader';
 import { Journal } from './journal/journal';
+import { AttestationNode } from './attestation/node/attestation-node';
+import { ReportQueries } from './attestation/node/report-queries';
+import { KeystoreError } from './keystore/errors';
+import { OperatorKeystore } from './keystore/operator-keystore';
+import type { KeyStatus } from '../contract/schemas/node';
+import { networkProfile } from './attestation/report/network-profiles';
+import { preloadKeccak } from './attestation/report/keccak';
+import { sampleLocalGpus } from './inventory/gpu/read-local-gpus';
+import type { GpuSampleResult } from './inventory/gpu/types';
+import { samplesFromRead } from './inventory/gpu-register/samples-from-read';
 import type { Logger } from './log/logger';
 import { SIETCH_VERSION } from './version';
 
@@ -32,6 +42,12 @@ export interface CoreOptions {
   gpuReader?: GpuReader;
   /** An nvidia-smi to run instead of the one found on PATH (the simulator's, under --simulate). */
   gpuBinary?: string | undefined;
+  /** How GPUs are sampled by the node; defaults to the reader's CSV fast path on the same binary. */
+  gpuSampler?: () => Promise<GpuSampleResult>;
+  /** scrypt cost of the keystore; lower only in tests (production: 2^17). */
+  keystoreScryptN?: number;
+  /** Overrides of config.node for `sietch node --sample-interval/--epoch`. */
+  nodeOverrides?: { sampleIntervalSeconds?: number | undefined; epochSeconds?: number | undefined };
   heartbeatMs?: number;
 }
 
@@ -39,8 +55,10 @@ export interface Core {
   readonly handlers: ApiHandlers;
   readonly events: EventBus;
   readonly db: Db;
-  /** Runs the first sweeps and the periodic timers. */
-  start(): Promise<void>;
+  readonly node: AttestationNode;
+  readonly keystore: OperatorKeystore;
+  /** Runs the first sweeps, the periodic timers and (unless told not to) the attestation node. */
+  start(options?: { node?: boolean }): Promise<void>;
   /** Stops timers, waits for work in flight, checkpoints WAL and closes the database. */
   close(): Promise<void>;
 }
@@ -76,6 +94,65 @@ export function createCore(options: CoreOptions): Core {
     },
     { missingAfterSweeps: inventory.missingAfterSweeps, sampleRetentionMs: inventory.sampleRetentionHours * 3600_000 },
   );
+  const nodeConfig = { ...options.config.node, ...Object.fromEntries(Object.entries(options.nodeOverrides ?? {}).filter(([, value]) => value !== undefined)) };
+  const timeoutMs = inventory.nvidiaSmiTimeoutSeconds * 1000;
+  const gpuReader = options.gpuReader;
+  const node = new AttestationNode(
+    {
+      db,
+      journal,
+      logger,
+      onEpochClosed: (epoch) => events.emit('onReportsChanged', { seqs: [epoch.seq], at: new Date().toISOString() }),
+      onReportsSigned: (seqs) => events.emit('onReportsChanged', { seqs, at: new Date().toISOString() }),
+      sampler: {
+        hostId: async () => (hosts.latest() ?? (await hosts.refresh())).assetId,
+        sample: options.gpuSampler ?? (gpuReader ? async () => samplesFromRead(await gpuReader()) : () => sampleLocalGpus({ ...(options.gpuBinary ? { binary: options.gpuBinary } : {}), timeoutMs })),
+      },
+    },
+    {
+      sampleIntervalMs: nodeConfig.sampleIntervalSeconds * 1000,
+      epochMs: nodeConfig.epochSeconds * 1000,
+      unknownGraceMs: nodeConfig.unknownGraceSeconds * 1000,
+      rawRetentionMs: nodeConfig.rawRetentionHours * 3600_000,
+      rollupRetentionMs: nodeConfig.rollupRetentionDays * 86_400_000,
+      network: networkProfile(nodeConfig.networkProfile),
+    },
+  );
+  const reports = new ReportQueries(db);
+  const keystore = new OperatorKeystore({ dataDir: options.dataDir, ...(options.keystoreScryptN ? { scryptN: options.keystoreScryptN } : {}) });
+  const keyStatus = (): KeyStatus => ({ state: keystore.state(), address: keystore.address() });
+  /** Keystore failures become API errors with the keystore's own (key-free) message. */
+  async function keyAction(action: () => Promise<unknown>): Promise<KeyStatus> {
+    try {
+      await action();
+    } catch (error) {
+      if (!(error instanceof KeystoreError)) throw error;
+      const code = error.code === 'wrong-passphrase' ? 'unauthorized' : error.code === 'keystore-exists' ? 'conflict' : error.code === 'keystore-missing' ? 'not-found' : 'invalid-input';
+      throw new ApiError(code, error.message);
+    }
+    node.setSigner(keystore.signer());
+    return keyStatus();
+  }
+  const nodeStatus = () => {
+    const status = node.status();
+    const [lastReport] = reports.list(undefined, 1);
+    const { sampleIntervalMs, epochMs, network } = node.options;
+    const nextEnd = status.lastTickAt === null ? null : (Math.floor(status.lastTickAt / epochMs) + 1) * epochMs;
+    return {
+      running: status.running,
+      simulated: options.simulate ?? false,
+      sampleIntervalSeconds: sampleIntervalMs / 1000,
+      epochSeconds: epochMs / 1000,
+      network: { id: network.id, name: network.name, chainId: network.chainId, easAddress: network.easAddress },
+      signer: status.signer,
+      ticks: status.ticks,
+      lastTickAt: status.lastTickAt === null ? null : new Date(status.lastTickAt).toISOString(),
+      samplesStored: reports.samplesStored(),
+      reports: reports.counts(),
+      lastReport: lastReport ?? null,
+      nextEpochEndsAt: nextEnd === null ? null : new Date(nextEnd).toISOString(),
+    };
+  };
   const queries = new AssetQueries(db, journal);
   const editing = new AssetEditing(db, journal, (id) => queries.row(id));
   const assetOrThrow = (id: string) => {
@@ -142,6 +219,35 @@ export function createCore(options: CoreOptions): Core {
       return { applied: true, rows: parsed.rows, updated: changed.length, errors: [] };
     },
     'inventory.costBook.export': async () => ({ csv: exportCostBook(queries.listWithNotes()), filename: `sietch-cost-book-${new Date().toISOString().slice(0, 10)}.csv` }),
+    'node.status': async () => nodeStatus(),
+    'node.start': async () => {
+      node.start();
+      return nodeStatus();
+    },
+    'node.stop': async () => {
+      await node.stop();
+      return nodeStatus();
+    },
+    'node.reports.list': async ({ beforeSeq, limit }) => ({ reports: reports.list(beforeSeq, limit) }),
+    'node.report.get': async ({ seq }) => {
+      const detail = reports.detail(seq);
+      if (!detail) throw new ApiError('not-found', `no report ${seq}`);
+      return detail;
+    },
+    'node.key.status': async () => keyStatus(),
+    // A new key is unlocked right away: the operator just typed the passphrase.
+    'node.key.create': ({ passphrase }) => keyAction(async () => keystore.unlock((await keystore.create(passphrase), passphrase))),
+    'node.key.import': ({ privateKey, mnemonic, passphrase }) =>
+      keyAction(async () => {
+        await (privateKey !== undefined ? keystore.importPrivateKey(privateKey, passphrase) : keystore.importMnemonic(mnemonic!, passphrase));
+        await keystore.unlock(passphrase);
+      }),
+    'node.key.unlock': ({ passphrase }) => keyAction(() => keystore.unlock(passphrase)),
+    'node.key.lock': async () => {
+      keystore.lock();
+      node.setSigner(null);
+      return keyStatus();
+    },
     'journal.verify': async () => journal.verify(),
     'journal.list': async ({ afterSeq, limit }) => ({ entries: journal.list(afterSeq, limit) }),
   };
@@ -150,7 +256,10 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     events,
     db,
-    async start() {
+    node,
+    keystore,
+    async start(startOptions = {}) {
+      await preloadKeccak(); // the fast keccak (WASM) for leaves and trees, loaded once
       logger.info({ dataDir: options.dataDir, schemaVersion: schemaVersion(db), mode: options.mode }, 'core started');
       refreshHostInBackground();
       refreshGpusInBackground();
@@ -158,11 +267,13 @@ export function createCore(options: CoreOptions): Core {
       timers.push(setInterval(refreshGpusInBackground, inventory.gpuRefreshSeconds * 1000));
       timers.push(setInterval(() => events.emit('onHeartbeat', { at: new Date().toISOString() }), options.heartbeatMs ?? 5000));
       for (const timer of timers) timer.unref();
+      if (startOptions.node !== false) node.start();
     },
     async close() {
       if (closed) return;
       closed = true;
       for (const timer of timers) clearInterval(timer);
+      await node.stop();
       await Promise.allSettled([...pending]);
       // Fold the WAL into the main file so the database is a single consistent file at rest.
       db.pragma('wal_checkpoint(TRUNCATE)');

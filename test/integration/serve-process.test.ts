@@ -98,6 +98,37 @@ describe('sietch serve --simulate', () => {
   });
 });
 
+describe('the attestation node inside sietch serve', () => {
+  it('samples the simulated server and closes UTC-aligned epochs into reports with one leaf per GPU', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ node: { sampleIntervalSeconds: 1, epochSeconds: 10 } }));
+    const serve = await startServe(dataDir, ['--simulate']);
+    try {
+      let reports: any[] = [];
+      await expect
+        .poll(async () => {
+          reports = (await callApi(serve.url, serve.token, 'node.reports.list', {})).body.result.reports;
+          return reports.length;
+        }, { timeout: 30_000, interval: 500 })
+        .toBeGreaterThanOrEqual(1);
+      const status = (await callApi(serve.url, serve.token, 'node.status')).body.result;
+      expect(status).toMatchObject({ running: true, simulated: true, sampleIntervalSeconds: 1, epochSeconds: 10, signer: null, network: { id: 'local-devnet', chainId: 31337 } });
+      expect(status.reports.unsigned).toBeGreaterThanOrEqual(1);
+      const report = reports.at(-1);
+      expect(Date.parse(report.epochEnd) - Date.parse(report.epochStart)).toBe(10_000);
+      expect(Date.parse(report.epochStart) % 10_000).toBe(0);
+      expect(report.status).toBe('unsigned');
+      const detail = (await callApi(serve.url, serve.token, 'node.report.get', { seq: report.seq })).body.result;
+      expect(detail.leaves).toHaveLength(report.assetCount);
+      expect(detail.leaves.every((leaf: { assetId: string }) => leaf.assetId.startsWith('gpu:'))).toBe(true);
+      expect((await callApi(serve.url, serve.token, 'node.report.get', { seq: 999 })).status).toBe(404);
+    } finally {
+      serve.child.kill('SIGTERM');
+      expect((await waitForExit(serve.child)).code).toBe(0);
+    }
+  });
+});
+
 describe('sietch one-shot commands', () => {
   it('doctor --json prints exactly one JSON document and needs no lock', async () => {
     const dataDir = tempDir();

@@ -20,6 +20,19 @@ export const configSchema = z
       })
       .strict()
       .default({ hostRefreshSeconds: 300, gpuRefreshSeconds: 30, missingAfterSweeps: 3, sampleRetentionHours: 24, nvidiaSmiTimeoutSeconds: 10 }),
+    node: z
+      .object({
+        sampleIntervalSeconds: z.number().min(1).max(3600).default(60),
+        epochSeconds: z.number().int().min(10).max(7 * 86_400).default(3600),
+        /** How long a GPU whose health is unknown (a hung nvidia-smi) still counts as up. */
+        unknownGraceSeconds: z.number().min(0).max(86_400).default(300),
+        rawRetentionHours: z.number().min(1).max(24 * 90).default(48),
+        rollupRetentionDays: z.number().min(1).max(3650).default(400),
+        /** The EAS network the reports are signed for (chain id + EAS contract): see docs/report-format.md. */
+        networkProfile: z.string().default('local-devnet'),
+      })
+      .strict()
+      .default({ sampleIntervalSeconds: 60, epochSeconds: 3600, unknownGraceSeconds: 300, rawRetentionHours: 48, rollupRetentionDays: 400, networkProfile: 'local-devnet' }),
     chain: z.object({ rpcUrl: z.string().url().optional(), chainId: z.number().int().positive().optional() }).strict().default({}),
     log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).strict().default({ level: 'info' }),
   })

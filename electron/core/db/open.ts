@@ -21,6 +21,8 @@ export function openDatabase(file: string, options: OpenDbOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, { nativeBinding: options.nativeBinding, readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   db.pragma('foreign_keys = ON');
+  // SQLite has no bitwise-OR aggregate; health flag bitmasks are folded with this one.
+  db.aggregate('bit_or', { start: 0, step: (bits: number, value: number | bigint | null) => (bits | Number(value ?? 0)) >>> 0 });
   db.pragma('busy_timeout = 5000');
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');

@@ -1,0 +1,106 @@
+import type { Db } from '../../db/open';
+import type { Journal } from '../../journal/journal';
+import type { Logger } from '../../log/logger';
+import type { NetworkProfile } from '../report/network-profiles';
+import type { ReportSigner } from '../report/offchain-attestation';
+import { closeDueEpochs, type ClosedEpoch } from './epoch-closer';
+import { signPendingReports } from './report-signer';
+import { rollUpAndPrune } from './rollup';
+import { takeSample, type SamplerDeps } from './sampler';
+
+export interface AttestationNodeOptions {
+  sampleIntervalMs: number;
+  epochMs: number;
+  unknownGraceMs: number;
+  rawRetentionMs: number;
+  rollupRetentionMs: number;
+  network: NetworkProfile;
+}
+
+export interface AttestationNodeDeps {
+  db: Db;
+  journal: Journal;
+  logger: Logger;
+  sampler: Omit<SamplerDeps, 'db'>;
+  onEpochClosed?: (epoch: ClosedEpoch) => void;
+  onReportsSigned?: (seqs: number[]) => void;
+}
+
+const ROLLUP_EVERY_MS = 3_600_000;
+
+/**
+ * The node: samples every interval, closes every epoch that has ended, signs what it can. One
+ * tick at a time; stop() waits for the tick in flight, so SIGTERM never cuts a transaction.
+ * Without an unlocked key it keeps sampling and closing: reports wait 'unsigned' and are signed
+ * in order once a signer is set.
+ */
+export class AttestationNode {
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<void> | null = null;
+  private signer: ReportSigner | null = null;
+  private lastRollupAt = 0;
+  private ticks = 0;
+  private lastTickAt: number | null = null;
+
+  constructor(private readonly deps: AttestationNodeDeps, readonly options: AttestationNodeOptions) {}
+
+  get running(): boolean {
+    return this.timer !== null;
+  }
+
+  status(): { running: boolean; ticks: number; lastTickAt: number | null; signer: string | null } {
+    return { running: this.running, ticks: this.ticks, lastTickAt: this.lastTickAt, signer: this.signer?.address ?? null };
+  }
+
+  setSigner(signer: ReportSigner | null): void {
+    this.signer = signer;
+    if (signer) void this.runExclusive(() => this.signPending());
+  }
+
+  start(): void {
+    if (this.timer) return;
+    // Close what ended while the node was stopped before the first new sample.
+    void this.runExclusive(() => this.tick());
+    this.timer = setInterval(() => void this.runExclusive(() => this.tick()), this.options.sampleIntervalMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.inFlight;
+  }
+
+  /** One tick, exposed for tests: sample, close due epochs, sign, and now and then roll up. */
+  async tick(now: () => number = Date.now): Promise<void> {
+    const { db, journal, logger } = this.deps;
+    const sampled = await takeSample({ db, ...this.deps.sampler }, this.options.sampleIntervalMs, now());
+    this.ticks += 1;
+    this.lastTickAt = sampled.at;
+    const closed = closeDueEpochs(db, journal, this.options.epochMs, now(), { unknownGraceMs: this.options.unknownGraceMs });
+    for (const epoch of closed) {
+      logger.info({ seq: epoch.seq, assets: epoch.assetCount, observedBps: epoch.observedBps, root: epoch.merkleRoot }, 'epoch closed');
+      this.deps.onEpochClosed?.(epoch);
+    }
+    await this.signPending();
+    if (now() - this.lastRollupAt >= ROLLUP_EVERY_MS) {
+      this.lastRollupAt = now();
+      rollUpAndPrune(db, now() - this.options.rawRetentionMs, now() - this.options.rollupRetentionMs);
+    }
+  }
+
+  private async signPending(): Promise<void> {
+    if (!this.signer) return;
+    const signed = await signPendingReports(this.deps.db, this.signer, this.options.network);
+    if (signed.length > 0) {
+      this.deps.logger.info({ seqs: signed }, 'reports signed');
+      this.deps.onReportsSigned?.(signed);
+    }
+  }
+
+  private runExclusive(work: () => Promise<void>): Promise<void> {
+    const previous = this.inFlight ?? Promise.resolve();
+    const next = previous.then(work).catch((error: unknown) => this.deps.logger.error({ err: error }, 'attestation node tick failed'));
+    this.inFlight = next;
+    return next;
+  }
+}
