@@ -97,7 +97,10 @@ export class AssetRegister {
         this.journal.append({ kind: 'asset.returned', entity: sighting.id, payload: { missingSince: existing.last_seen }, at });
         change = 'returned';
       }
-      this.db.prepare("UPDATE assets SET label = ?, identity = ?, last_seen = ?, missed_sweeps = 0, status = CASE status WHEN 'retired' THEN 'retired' ELSE 'present' END WHERE id = ?").run(sighting.label, identity, now, sighting.id);
+      // identity_hash is a cache of the identity's hash for the attestation leaves: cleared when the identity changes.
+      this.db
+        .prepare("UPDATE assets SET label = ?, identity_hash = CASE WHEN identity = ? THEN identity_hash ELSE NULL END, identity = ?, last_seen = ?, missed_sweeps = 0, status = CASE status WHEN 'retired' THEN 'retired' ELSE 'present' END WHERE id = ?")
+        .run(sighting.label, identity, identity, now, sighting.id);
       this.writeAttributes(sighting);
       return change;
     })();

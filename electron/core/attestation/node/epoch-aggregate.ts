@@ -20,15 +20,6 @@ interface Tick {
   gpu_state: string;
 }
 
-interface SampleRow {
-  asset_id: string;
-  at: number;
-  healthy: number;
-  health_flags: number;
-  utilization_bps: number | null;
-  power_mw: number | null;
-}
-
 interface AssetRow {
   id: string;
   kind: 'host' | 'gpu' | 'robot';
@@ -61,36 +52,51 @@ export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOp
   const ticks = db.prepare('SELECT at, interval_ms, gpu_state FROM sampler_ticks WHERE at >= ? AND at < ? ORDER BY at').all(window.start, window.end) as Tick[];
   const covered = (tick: Tick): number => Math.min(tick.interval_ms, window.end - tick.at);
   const observedBps = bps(ticks.reduce((sum, tick) => sum + covered(tick), 0), epochMs);
+  const tickIndex = new Map(ticks.map((tick, index) => [tick.at, index]));
 
-  const assets = db.prepare("SELECT id, kind, identity FROM assets WHERE kind = 'gpu' AND status != 'retired' AND first_seen < ? ORDER BY id").all(new Date(window.end).toISOString()) as AssetRow[];
-  const samplesByAsset = new Map<string, Map<number, SampleRow>>();
-  for (const row of db.prepare('SELECT asset_id, at, healthy, health_flags, utilization_bps, power_mw FROM samples WHERE at >= ? AND at < ?').iterate(window.start - options.unknownGraceMs, window.end) as IterableIterator<SampleRow>) {
-    let byTick = samplesByAsset.get(row.asset_id);
-    if (!byTick) samplesByAsset.set(row.asset_id, (byTick = new Map()));
-    byTick.set(row.at, row);
-  }
+  const assets = db.prepare("SELECT id, kind, identity, identity_hash FROM assets WHERE kind = 'gpu' AND status != 'retired' AND first_seen < ? ORDER BY id").raw().all(new Date(window.end).toISOString()) as [string, AssetRow['kind'], string, string | null][];
   const identityEvents = new Set(
     (db.prepare("SELECT DISTINCT entity FROM journal WHERE kind IN ('asset.identity-changed', 'asset.identity-mismatch') AND at >= ? AND at < ?").all(new Date(window.start).toISOString(), new Date(window.end).toISOString()) as { entity: string }[]).map((row) => row.entity),
   );
+  const cacheIdentityHash = db.prepare('UPDATE assets SET identity_hash = ? WHERE id = ?');
 
-  const leaves = assets.map((asset): AssetLeafInput => {
-    const byTick = samplesByAsset.get(asset.id) ?? new Map<number, SampleRow>();
+  // Samples come sorted like the assets (by id, then time): one merge walk, no per-asset query.
+  const samples = db.prepare('SELECT asset_id, at, healthy, health_flags, utilization_bps, power_mw FROM samples WHERE at >= ? AND at < ? ORDER BY asset_id, at').raw().iterate(window.start - options.unknownGraceMs, window.end) as IterableIterator<[string, number, number, number, number | null, number | null]>;
+  let pending = samples.next();
+  const hashesToCache: [string, string][] = []; // written after the walk: the connection is busy while iterating
+
+  const leaves: AssetLeafInput[] = new Array(assets.length);
+  const bySlot: ([string, number, number, number, number | null, number | null] | undefined)[] = new Array(ticks.length);
+  for (let a = 0; a < assets.length; a += 1) {
+    const [id, kind, identity, cachedHash] = assets[a]!;
+    bySlot.fill(undefined);
     let lastHealthyAt: number | null = null;
-    for (const [at, sample] of byTick) if (at < window.start && sample.healthy && (lastHealthyAt === null || at > lastHealthyAt)) lastHealthyAt = at;
+    while (!pending.done && pending.value[0] < id) pending = samples.next(); // samples of assets no longer counted
+    while (!pending.done && pending.value[0] === id) {
+      const row = pending.value;
+      if (row[1] < window.start) {
+        if (row[2]) lastHealthyAt = row[1];
+      } else {
+        const slot = tickIndex.get(row[1]);
+        if (slot !== undefined) bySlot[slot] = row;
+      }
+      pending = samples.next();
+    }
     let upMs = 0;
     let flags = 0;
-    let energyMilliWattMs = 0n;
+    let energyMilliWattMs = 0;
     const utilization: number[] = [];
-    for (const tick of ticks) {
-      const sample = byTick.get(tick.at);
+    for (let t = 0; t < ticks.length; t += 1) {
+      const tick = ticks[t]!;
+      const sample = bySlot[t];
       if (sample) {
-        flags = (flags | sample.health_flags) >>> 0;
-        if (sample.healthy) {
+        flags = (flags | sample[3]) >>> 0;
+        if (sample[2]) {
           upMs += covered(tick);
           lastHealthyAt = tick.at;
         }
-        if (sample.utilization_bps !== null) utilization.push(sample.utilization_bps);
-        if (sample.power_mw !== null) energyMilliWattMs += BigInt(sample.power_mw) * BigInt(covered(tick));
+        if (sample[4] !== null) utilization.push(sample[4]);
+        if (sample[5] !== null) energyMilliWattMs += sample[5] * covered(tick);
       } else if (tick.gpu_state === 'ok' || tick.gpu_state === 'no-devices') {
         flags = (flags | bit('missing')) >>> 0;
       } else {
@@ -99,26 +105,38 @@ export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOp
         else flags = (flags | bit('health-unknown')) >>> 0;
       }
     }
-    const identityOk = !identityEvents.has(asset.id);
+    const identityOk = !identityEvents.has(id);
     if (!identityOk) flags = (flags | bit('identity-mismatch')) >>> 0;
-    utilization.sort((a, b) => a - b);
-    return {
-      assetId: asset.id,
-      kind: asset.kind,
+    let identityHash = cachedHash;
+    if (identityHash === null) {
+      identityHash = identityHashOf(JSON.parse(identity) as Record<string, unknown>);
+      hashesToCache.push([identityHash, id]);
+    }
+    utilization.sort((x, y) => x - y);
+    let utilizationSum = 0;
+    for (const value of utilization) utilizationSum += value;
+    leaves[a] = {
+      assetId: id,
+      kind,
       epoch: window.seq,
       observedBps,
       uptimeBps: bps(upMs, epochMs),
-      meanUtilBps: utilization.length === 0 ? 0 : Math.round(utilization.reduce((sum, value) => sum + value, 0) / utilization.length),
+      meanUtilBps: utilization.length === 0 ? 0 : Math.round(utilizationSum / utilization.length),
       p95UtilBps: percentile(utilization, 95),
-      // mW·ms → Wh: / 1000 (W) / 3,600,000 (ms per hour), floored.
-      energyWh: energyMilliWattMs / 3_600_000_000n,
+      // mW·ms → Wh: / 1000 (W) / 3,600,000 (ms per hour), floored. A double holds mW·ms exactly
+      // up to 2^53 (~2.5 MWh per asset per epoch), far above any GPU or robot.
+      energyWh: BigInt(Math.floor(energyMilliWattMs / 3_600_000_000)),
       healthFlags: flags,
       identityOk,
-      identityHash: identityHashOf(JSON.parse(asset.identity) as Record<string, unknown>),
+      identityHash,
       revenue: 0n,
       hwAttested: false,
-      evidenceHash: `0x${'00'.repeat(32)}`,
+      evidenceHash: ZERO_HASH,
     };
-  });
+  }
+  samples.return?.();
+  for (const [hash, id] of hashesToCache) cacheIdentityHash.run(hash, id);
   return { observedBps, leaves };
 }
+
+const ZERO_HASH = `0x${'00'.repeat(32)}`;

@@ -24,8 +24,18 @@ interface RegisteredGpu {
   health_reasons: string;
 }
 
-function flagsOf(reasons: string[]): number {
-  return encodeHealthFlags(reasons.filter((reason): reason is HealthFlag => reason in HEALTH_FLAG_BITS));
+/** Health reasons (the register's JSON text) → flag bits; almost every GPU shares a handful of texts, so each is decoded once. */
+function flagsCache(): (reasonsJson: string) => number {
+  const cache = new Map<string, number>();
+  return (reasonsJson) => {
+    let flags = cache.get(reasonsJson);
+    if (flags === undefined) {
+      const reasons = JSON.parse(reasonsJson) as string[];
+      flags = encodeHealthFlags(reasons.filter((reason): reason is HealthFlag => reason in HEALTH_FLAG_BITS));
+      cache.set(reasonsJson, flags);
+    }
+    return flags;
+  };
 }
 
 /**
@@ -38,7 +48,11 @@ export async function takeSample(deps: SamplerDeps, intervalMs: number, at: numb
   const [hostId, reading] = await Promise.all([deps.hostId(), deps.sample()]);
   const ids = reading.state === 'ok' ? assignGpuAssetIds(hostId, reading.samples.map((sample) => ({ uuid: sample.uuid, pciBusId: sample.pciBusId ?? `index-${sample.index}` }))) : [];
   const { db } = deps;
-  const registered = new Map((db.prepare("SELECT id, status, health_status, health_reasons FROM assets WHERE kind = 'gpu' AND host_id = ?").all(hostId) as RegisteredGpu[]).map((row) => [row.id, row]));
+  const registered = new Map<string, RegisteredGpu>();
+  for (const [id, status, health_status, health_reasons] of db.prepare("SELECT id, status, health_status, health_reasons FROM assets WHERE kind = 'gpu' AND host_id = ?").raw().iterate(hostId) as IterableIterator<[string, string, string, string]>) {
+    registered.set(id, { id, status, health_status, health_reasons });
+  }
+  const flagsOf = flagsCache();
   const insertSample = db.prepare('INSERT OR IGNORE INTO samples (asset_id, at, healthy, health_flags, utilization_bps, power_mw) VALUES (?, ?, ?, ?, ?, ?)');
   let stored = 0;
   db.transaction(() => {
@@ -49,7 +63,7 @@ export async function takeSample(deps: SamplerDeps, intervalMs: number, at: numb
       const healthy = asset.health_status === 'ok' || asset.health_status === 'degraded' ? 1 : 0;
       const utilization = sample.utilizationGpuPct === null ? null : Math.round(sample.utilizationGpuPct * 100);
       const power = sample.powerDrawW === null ? null : Math.round(sample.powerDrawW * 1000);
-      insertSample.run(asset.id, at, healthy, flagsOf(JSON.parse(asset.health_reasons) as string[]), utilization, power);
+      insertSample.run(asset.id, at, healthy, flagsOf(asset.health_reasons), utilization, power);
       stored += 1;
     });
   })();

@@ -1,5 +1,8 @@
 -- 004: the attestation node — sampler ticks, raw samples and roll-ups, epochs, leaves, the report outbox.
 
+-- keccak256 of the canonical identity, cached for the leaves; the register clears it when the identity changes.
+ALTER TABLE assets ADD COLUMN identity_hash TEXT;
+
 -- One row per sampler tick: proves the node was running and sampling (observedBps), and what the
 -- GPU source said (a hung nvidia-smi is a tick without GPU samples, state 'timeout').
 CREATE TABLE sampler_ticks (
