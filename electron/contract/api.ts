@@ -57,8 +57,12 @@ export const methods = {
     output: keyStatus,
     summary: 'Import an operator key (private key or mnemonic) into the encrypted keystore; it stays unlocked.',
   }),
-  'node.key.unlock': method({ input: z.object({ passphrase }).strict(), output: keyStatus, summary: 'Unlock the operator key: waiting reports are signed in order.' }),
-  'node.key.lock': method({ input: noInput, output: keyStatus, summary: 'Forget the unlocked key: reports wait, unsigned, until it is unlocked again.' }),
+  'node.key.unlock': method({
+    input: z.object({ passphrase, remember: z.boolean().default(false) }).strict(),
+    output: keyStatus,
+    summary: 'Unlock the operator key (optionally remembering the passphrase in the OS keychain): waiting reports are signed in order.',
+  }),
+  'node.key.lock': method({ input: z.object({ forget: z.boolean().default(false) }).strict(), output: keyStatus, summary: 'Lock the key (and optionally forget a remembered passphrase): reports wait, unsigned, until it is unlocked again.' }),
   'journal.verify': method({ input: noInput, output: journalVerification, summary: 'Recompute the hash chain of the journal and report the first broken link.' }),
   'journal.list': method({
     input: z.object({ afterSeq: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),

@@ -18,6 +18,7 @@ import { AttestationNode } from './attestation/node/attestation-node';
 import { ReportQueries } from './attestation/node/report-queries';
 import { KeystoreError } from './keystore/errors';
 import { OperatorKeystore } from './keystore/operator-keystore';
+import { forgetPassphrase, NoSecretStore, recallPassphrase, rememberPassphrase, type SecretStore } from './keystore/secret-store';
 import type { KeyStatus } from '../contract/schemas/node';
 import { networkProfile } from './attestation/report/network-profiles';
 import { preloadKeccak } from './attestation/report/keccak';
@@ -44,6 +45,8 @@ export interface CoreOptions {
   gpuBinary?: string | undefined;
   /** How GPUs are sampled by the node; defaults to the reader's CSV fast path on the same binary. */
   gpuSampler?: () => Promise<GpuSampleResult>;
+  /** Where the host may remember the keystore passphrase (Electron: safeStorage); headless: nowhere. */
+  secretStore?: SecretStore;
   /** scrypt cost of the keystore; lower only in tests (production: 2^17). */
   keystoreScryptN?: number;
   /** Overrides of config.node for `sietch node --sample-interval/--epoch`. */
@@ -120,7 +123,9 @@ export function createCore(options: CoreOptions): Core {
   );
   const reports = new ReportQueries(db);
   const keystore = new OperatorKeystore({ dataDir: options.dataDir, ...(options.keystoreScryptN ? { scryptN: options.keystoreScryptN } : {}) });
-  const keyStatus = (): KeyStatus => ({ state: keystore.state(), address: keystore.address() });
+  const secrets = options.secretStore ?? new NoSecretStore();
+  let remembered = false;
+  const keyStatus = (): KeyStatus => ({ state: keystore.state(), address: keystore.address(), canRemember: secrets.isSecure(), remembered });
   /** Keystore failures become API errors with the keystore's own (key-free) message. */
   async function keyAction(action: () => Promise<unknown>): Promise<KeyStatus> {
     try {
@@ -179,6 +184,20 @@ export function createCore(options: CoreOptions): Core {
   function refreshGpusInBackground(): void {
     if (closed) return;
     track(gpus.refresh()).catch((error: unknown) => logger.warn({ err: error }, 'GPU sweep failed'));
+  }
+
+  /** A passphrase remembered in the OS keychain unlocks the key at start-up; a stale one is forgotten. */
+  async function unlockWithRememberedPassphrase(): Promise<void> {
+    const passphrase = await recallPassphrase(secrets).catch(() => null);
+    if (passphrase === null || keystore.state() === 'absent') return;
+    try {
+      await keystore.unlock(passphrase);
+      remembered = true;
+      node.setSigner(keystore.signer());
+    } catch (error) {
+      logger.warn({ code: (error as KeystoreError).code }, 'the remembered passphrase no longer unlocks the operator key; it is forgotten');
+      await forgetPassphrase(secrets).catch(() => undefined);
+    }
   }
 
   const handlers: ApiHandlers = {
@@ -242,10 +261,24 @@ export function createCore(options: CoreOptions): Core {
         await (privateKey !== undefined ? keystore.importPrivateKey(privateKey, passphrase) : keystore.importMnemonic(mnemonic!, passphrase));
         await keystore.unlock(passphrase);
       }),
-    'node.key.unlock': ({ passphrase }) => keyAction(() => keystore.unlock(passphrase)),
-    'node.key.lock': async () => {
+    'node.key.unlock': async ({ passphrase, remember }) => {
+      if (remember && !secrets.isSecure()) throw new ApiError('unavailable', 'this machine has no OS keychain that encrypts secrets (or it stores them in plain text): the passphrase cannot be remembered');
+      return keyAction(async () => {
+        await keystore.unlock(passphrase);
+        // Only once the passphrase proved right, and only into a keychain that encrypts it.
+        if (remember) {
+          await rememberPassphrase(secrets, passphrase);
+          remembered = true;
+        }
+      });
+    },
+    'node.key.lock': async ({ forget }) => {
       keystore.lock();
       node.setSigner(null);
+      if (forget) {
+        await forgetPassphrase(secrets);
+        remembered = false;
+      }
       return keyStatus();
     },
     'journal.verify': async () => journal.verify(),
@@ -260,6 +293,7 @@ export function createCore(options: CoreOptions): Core {
     keystore,
     async start(startOptions = {}) {
       await preloadKeccak(); // the fast keccak (WASM) for leaves and trees, loaded once
+      await unlockWithRememberedPassphrase();
       logger.info({ dataDir: options.dataDir, schemaVersion: schemaVersion(db), mode: options.mode }, 'core started');
       refreshHostInBackground();
       refreshGpusInBackground();

@@ -1,6 +1,6 @@
 import type { HostInfoSource } from '../../electron/core/inventory/host/collect-host';
 import { configSchema } from '../../electron/core/config/config';
-import { createCore, type Core } from '../../electron/core/core';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/core';
 import { silentLogger } from '../../electron/core/log/logger';
 import type { GpuReader } from '../../electron/core/inventory/gpu-register/gpu-inventory-service';
 import { gpuRead } from './gpu-reads';
@@ -17,6 +17,7 @@ export const SERVER_HOST: HostInfoSource = {
 };
 
 /** A real core on a real SQLite file in dataDir, with a fixed host. Remember to close it. */
-export function startTestCore(dataDir: string, hostInfoSource: HostInfoSource = SERVER_HOST, gpuReader?: GpuReader): Core {
-  return createCore({ dataDir, config: configSchema.parse({}), logger: silentLogger, mode: 'headless', hostInfoSource, heartbeatMs: 200, gpuReader: gpuReader ?? (async () => gpuRead([], 'not-installed')) });
+export function startTestCore(dataDir: string, hostInfoSource: HostInfoSource = SERVER_HOST, gpuReader?: GpuReader, extra: Partial<CoreOptions> = {}): Core {
+  // scrypt N = 2^12 keeps key tests fast; production uses 2^17.
+  return createCore({ dataDir, config: configSchema.parse({}), logger: silentLogger, mode: 'headless', hostInfoSource, heartbeatMs: 200, gpuReader: gpuReader ?? (async () => gpuRead([], 'not-installed')), keystoreScryptN: 2 ** 12, ...extra });
 }

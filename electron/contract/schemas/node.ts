@@ -61,6 +61,10 @@ export const keyStatus = z.object({
   /** absent: no operator key yet; locked: a keystore exists; unlocked: the node can sign. */
   state: z.enum(['absent', 'locked', 'unlocked']),
   address: z.string().nullable(),
+  /** True only where an OS keychain encrypts remembered secrets (Electron safeStorage, not plain text). */
+  canRemember: z.boolean(),
+  /** A passphrase is remembered in that keychain and unlocks the key at start-up. */
+  remembered: z.boolean(),
 });
 
 /** Passphrases travel only from the console to the core, never back, and are never logged or stored. */
