@@ -4,6 +4,7 @@ import { doctorCommand } from './commands/doctor';
 import { inventoryGpusCommand, inventoryHostsCommand } from './commands/inventory';
 import { nodeCommand, type NodeCommandOptions } from './commands/node';
 import { registerKeyCommands } from './commands/key';
+import { registerLedgerCommands } from './commands/ledger';
 import { serveCommand, type ServeOptions } from './commands/serve';
 import { commandContext, type GlobalOptions } from './context';
 import { CliError, EXIT } from './exit-codes';
@@ -53,6 +54,7 @@ export function buildProgram(setExitCode: Run): Command {
     });
 
   registerKeyCommands(program, globals);
+  registerLedgerCommands(program, { globals, setExitCode });
 
   const inventory = program.command('inventory').description('read the local hardware once and print it (takes no lock)');
   inventory

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { assetDetail, assetEdit, assetKind, assetSummary, costBookImportResult, gpuSourceStatus } from './schemas/assets';
 import { assetId, noInput } from './schemas/common';
+import { ledgerEvents, ledgerMethods } from './ledger-api';
+import { method } from './method';
 import { hostInventory } from './schemas/host';
 import { journalEntry, journalVerification } from './schemas/journal';
 import { keyStatus, nodeStatus, passphrase, reportDetail, reportSummary } from './schemas/node';
@@ -11,17 +13,6 @@ import { heartbeat, systemInfo } from './schemas/system';
  * renderer's client are generic over these tables: adding a capability means adding a line
  * here and a handler in core, never transport glue.
  */
-interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  /** One line for docs and error messages. */
-  summary: string;
-}
-
-function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
-  return spec;
-}
-
 export const methods = {
   'system.info': method({ input: noInput, output: systemInfo, summary: 'Version, mode, data directory, schema version and journal head.' }),
   'inventory.host.get': method({ input: noInput, output: hostInventory.nullable(), summary: 'The last host inventory stored for this machine, or null before the first sweep.' }),
@@ -63,6 +54,7 @@ export const methods = {
     summary: 'Unlock the operator key (optionally remembering the passphrase in the OS keychain): waiting reports are signed in order.',
   }),
   'node.key.lock': method({ input: z.object({ forget: z.boolean().default(false) }).strict(), output: keyStatus, summary: 'Lock the key (and optionally forget a remembered passphrase): reports wait, unsigned, until it is unlocked again.' }),
+  ...ledgerMethods,
   'journal.verify': method({ input: noInput, output: journalVerification, summary: 'Recompute the hash chain of the journal and report the first broken link.' }),
   'journal.list': method({
     input: z.object({ afterSeq: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
@@ -76,6 +68,7 @@ export const events = {
   onHostInventoryChanged: hostInventory,
   onJournalAppended: z.object({ seq: z.number().int().positive(), kind: z.string(), entity: z.string(), hash: z.string() }),
   onHeartbeat: heartbeat,
+  ...ledgerEvents,
   /** Assets were added or changed (a sweep, an edit, an import): refetch them. */
   onAssetsChanged: z.object({ ids: z.array(z.string()), at: z.iso.datetime({ offset: false }) }),
   /** The GPU source changed state (ok, timeout, not installed …): the banner follows it without polling. */

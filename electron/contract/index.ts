@@ -11,3 +11,5 @@ export * from './typed-client';
 export * from './bridge';
 export * from './schemas/assets';
 export * from './schemas/node';
+export * from './schemas/facilities';
+export * from './ledger-api';

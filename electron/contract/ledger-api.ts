@@ -18,21 +18,10 @@ import {
 } from './schemas/facilities';
 import { calendarDate } from './schemas/assets';
 import { isoUtc } from './schemas/common';
+import { method } from './method';
 
-/**
- * The ledger's part of the API: financing facilities, their schedules and payments, and the
- * calculators. Same shape as `methods` and `events` in api.ts, which spread these tables in.
- */
-interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  /** One line for docs and error messages. */
-  summary: string;
-}
-
-function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
-  return spec;
-}
+// The ledger's part of the API: financing facilities, their schedules and payments, and the
+// calculators. Same shape as `methods` and `events` in api.ts, which spread these tables in.
 
 /** "As of" a calendar day: the facility as it stood that day (default: today, UTC). */
 const asOf = calendarDate.optional();

@@ -17,6 +17,7 @@ import { Journal } from './journal/journal';
 import { AttestationNode } from './attestation/node/attestation-node';
 import { ReportQueries } from './attestation/node/report-queries';
 import { KeystoreError } from './keystore/errors';
+import { createLedgerHandlers } from './ledger/ledger-handlers';
 import { OperatorKeystore } from './keystore/operator-keystore';
 import { forgetPassphrase, NoSecretStore, recallPassphrase, rememberPassphrase, type SecretStore } from './keystore/secret-store';
 import type { KeyStatus } from '../contract/schemas/node';
@@ -201,6 +202,7 @@ export function createCore(options: CoreOptions): Core {
   }
 
   const handlers: ApiHandlers = {
+    ...createLedgerHandlers({ db, journal, emit: (event, payload) => events.emit(event, payload) }),
     'system.info': async () => ({
       product: 'sietch',
       version: SIETCH_VERSION,

@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, safeStorage, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../core/log/logger';
@@ -10,12 +10,14 @@ import { registerIpcBridge } from './ipc-bridge';
 import { installApplicationMenu } from './menu';
 import { explainNativeLoadError } from './native-binding';
 import { denyAllPermissionsInEverySession } from './permissions';
+import { createSietchTray, type SietchTray } from './tray';
 import { guardAllWebContents } from './web-contents-guards';
-import { createMainWindow, focusWindow } from './window';
+import { createMainWindow, singleWindow } from './window';
 
 /**
  * The Electron entry point (out/main/index.js). Wiring only: each step lives in its own file.
- * The core runs in this process; the renderer reaches it through the IPC bridge alone.
+ * The core runs in this process; the renderer reaches it through the IPC bridge alone. The
+ * process outlives its window: the attestation node keeps running in the tray until Quit.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,8 +32,10 @@ function failStartup(error: unknown): void {
 
 async function run(): Promise<void> {
   const logger = createLogger();
-  let window: BrowserWindow | null = null;
-  app.on('second-instance', () => focusWindow(window));
+  // Nothing to show until the core runs (the window opens by itself then), and nothing once quitting.
+  let showWindow: () => void = () => undefined;
+  app.on('second-instance', () => showWindow());
+  app.on('activate', () => showWindow()); // macOS: a click on the Dock icon brings the window back
   guardAllWebContents(app, logger);
 
   await app.whenReady();
@@ -39,35 +43,50 @@ async function run(): Promise<void> {
 
   let host: ReturnType<typeof openCoreHost>;
   try {
-    host = openCoreHost({ appRoot: app.getAppPath(), argv: process.argv });
+    // After ready: only then can safeStorage tell a real keychain from its plain-text fallback.
+    host = openCoreHost({ appRoot: app.getAppPath(), argv: process.argv, safeStorage });
   } catch (error) {
     failStartup(error);
     return;
   }
 
+  let tray: SietchTray | null = null;
   try {
     const stopServing = serveRendererOverAppProtocol(RENDERER_DIR);
     const disposeBridge = registerIpcBridge({ ipcMain, handlers: host.core.handlers, events: host.core.events, isTrustedSender: isAppOriginUrl, logger: host.logger });
     installGracefulQuit(
       app,
       async () => {
+        showWindow = () => undefined;
+        tray?.destroy();
         disposeBridge();
         stopServing();
         await host.close();
       },
       host.logger,
+      { keepRunningWithoutWindows: () => tray !== null },
     );
     installApplicationMenu({ isPackaged: app.isPackaged, platform: process.platform });
 
     await host.core.start();
-    window = createMainWindow({ preloadPath: PRELOAD_PATH, entryUrl: APP_ENTRY_URL, devTools: !app.isPackaged, logger: host.logger });
-    window.on('closed', () => {
-      window = null;
-    });
+    const mainWindow = singleWindow(() => createMainWindow({ preloadPath: PRELOAD_PATH, entryUrl: APP_ENTRY_URL, devTools: !app.isPackaged, logger: host.logger }));
+    showWindow = () => mainWindow.show();
+    showWindow();
+    tray = openTray(host, showWindow);
   } catch (error) {
     // The database is open and locked by now: close it properly before telling the user.
     await host.close().catch(() => undefined);
     failStartup(error);
+  }
+}
+
+/** A tray that fails to appear is no reason to stop the console: the window then quits the app when closed. */
+function openTray(host: ReturnType<typeof openCoreHost>, showWindow: () => void): SietchTray | null {
+  try {
+    return createSietchTray({ iconsDir: join(app.getAppPath(), 'resources', 'icons'), platform: process.platform, isNodeRunning: () => host.core.node.running, openWindow: showWindow, quit: () => app.quit() });
+  } catch (error) {
+    host.logger.warn({ err: error }, 'no tray icon: closing the window will quit Sietch');
+    return null;
   }
 }
 

@@ -1,15 +1,17 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE_CHANNEL, type SietchBridge } from '../contract/bridge';
+import { OPERATOR_PASSPHRASE_SECRET } from '../core/keystore/secret-store';
 import { LOCK_FILE } from '../core/lock/data-dir-lock';
 import { useTempDirs } from '../../test/support/temp-dir';
 
 /**
  * Boots the real main-process entry (index.ts) against the fake Electron, with a real core on a
  * temporary data directory, and checks how it wired itself: the window's web preferences, the
- * guards, the permission handlers, the app:// protocol, the IPC bridge and the graceful quit.
+ * guards, the permission handlers, the app:// protocol, the IPC bridge, the tray that keeps the
+ * node running without a window, the safeStorage secret store and the graceful quit.
  */
 
 vi.mock('electron', async () => (await import('../../test/support/fake-electron')).electronModule);
@@ -45,8 +47,8 @@ afterEach(() => {
   }
 });
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
+async function until(condition: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
+  for (let i = 0; i < timeoutMs / 10; i += 1) {
     if (condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -153,11 +155,17 @@ describe('the Electron main process', () => {
     await until(() => fake.app.calls.exit.length === 1, 'the exit');
   });
 
-  it('focuses the window when started a second time', async () => {
+  it('focuses the window when started a second time, or reopens it after it was closed', async () => {
     const fake = await boot();
     await until(() => fake.BrowserWindow.instances.length === 1, 'the window');
     fake.app.emit('second-instance');
     expect(fake.BrowserWindow.instances[0]!.focused).toBe(true);
+    expect(fake.BrowserWindow.instances).toHaveLength(1);
+
+    fake.BrowserWindow.instances[0]!.close();
+    fake.app.emit('second-instance');
+    expect(fake.BrowserWindow.instances).toHaveLength(2);
+    expect(fake.BrowserWindow.instances[1]!.loadedUrl).toBe('app://sietch/index.html');
     fake.app.quit();
     await until(() => fake.app.calls.exit.length === 1, 'the exit');
   });
@@ -175,12 +183,120 @@ describe('the Electron main process', () => {
     expect(fake.protocol.handlers.has('app')).toBe(false);
   });
 
-  it('quits when the last window closes', async () => {
+  it('keeps running in the tray when the last window closes, and "Open Sietch" brings a window back', async () => {
     const fake = await boot();
     await until(() => fake.BrowserWindow.instances.length === 1, 'the window');
-    fake.app.emit('window-all-closed');
+    expect(fake.Tray.instances).toHaveLength(1);
+    const tray = fake.Tray.instances[0]!;
+    expect(tray.menuLabels()).toEqual(['Open Sietch', 'Node: running', 'Quit Sietch']);
+    expect(tray.image.path).toBe(join(dataDir, 'resources', 'icons', 'tray.png')); // under the app's root (here the temp dir)
+
+    fake.BrowserWindow.instances[0]!.close(); // the fake quits like Electron unless 'window-all-closed' is handled
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.app.calls.quit).toBe(0);
+    expect(fake.app.calls.exit).toEqual([]);
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true); // the core still holds the data directory
+    expect(tray.isDestroyed()).toBe(false);
+    expect(tray.menuLabels()).toContain('Node: running');
+
+    tray.clickMenuItem('Open Sietch');
+    expect(fake.BrowserWindow.instances).toHaveLength(2);
+    const reopened = fake.BrowserWindow.instances[1]!;
+    expect(reopened.loadedUrl).toBe('app://sietch/index.html');
+    expect((reopened.options.webPreferences as Record<string, unknown>).sandbox).toBe(true);
+    reopened.emit('ready-to-show');
+    expect(reopened.visible).toBe(true);
+    tray.clickMenuItem('Open Sietch'); // while one is open: focused, not a second one
+    expect(fake.BrowserWindow.instances).toHaveLength(2);
+    expect(reopened.focused).toBe(true);
+
+    // The reopened page talks to the same core over the same bridge.
+    await import('../preload/index');
+    expect(await (fake.page.mainWorld.sietch as SietchBridge).invoke('system.info', {})).toMatchObject({ ok: true, result: { mode: 'desktop' } });
+    fake.app.quit();
+    await until(() => fake.app.calls.exit.length === 1, 'the exit');
+  });
+
+  it("shows the node's state in the tray as it is started and stopped", { timeout: 15_000 }, async () => {
+    const fake = await boot();
+    await until(() => fake.BrowserWindow.instances.length === 1, 'the window');
+    const tray = fake.Tray.instances[0]!;
+    await import('../preload/index');
+    const bridge = fake.page.mainWorld.sietch as SietchBridge;
+    expect(tray.menuLabels()).toContain('Node: running');
+    expect(await bridge.invoke('node.stop', {})).toMatchObject({ ok: true, result: { running: false } });
+    // The tray looks at the node once a second: give it a few.
+    await until(() => tray.menuLabels().includes('Node: stopped'), 'the tray to say stopped', 5000);
+    expect(tray.toolTip).toBe('Sietch — node: stopped');
+    await bridge.invoke('node.start', {});
+    await until(() => tray.menuLabels().includes('Node: running'), 'the tray to say running', 5000);
+    expect(() => tray.clickMenuItem('Node: running')).toThrow(/disabled/); // a status line, not a button
+    fake.app.quit();
+    await until(() => fake.app.calls.exit.length === 1, 'the exit');
+  });
+
+  it("the tray's Quit closes the core, releases the lock and exits 0, even with no window open", async () => {
+    const fake = await boot();
+    await until(() => fake.BrowserWindow.instances.length === 1, 'the window');
+    fake.BrowserWindow.instances[0]!.close();
+    const tray = fake.Tray.instances[0]!;
+    tray.clickMenuItem('Quit Sietch');
     await until(() => fake.app.calls.exit.length > 0, 'the exit');
     expect(fake.app.calls.exit).toEqual([0]);
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+    expect(fake.ipcMain.handlers.has(IPC_INVOKE_CHANNEL)).toBe(false);
+    expect(tray.isDestroyed()).toBe(true);
+    fake.app.emit('second-instance'); // too late: no window is opened on the way out
+    expect(fake.BrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('without a tray icon, closing the last window quits gracefully: nothing is left running out of reach', async () => {
+    const fake = await boot((f) => {
+      f.Tray.failToCreate = true;
+    });
+    await until(() => fake.BrowserWindow.instances.length === 1, 'the window');
+    expect(fake.Tray.instances).toHaveLength(0);
+    fake.BrowserWindow.instances[0]!.close();
+    await until(() => fake.app.calls.exit.length > 0, 'the exit');
+    expect(fake.app.calls.exit).toEqual([0]);
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+  });
+
+  it('remembers the passphrase with safeStorage, encrypted in the data directory, and unlocks with it at the next start', { timeout: 30_000 }, async () => {
+    let fake = await boot();
+    await until(() => fake.BrowserWindow.instances.length === 1, 'the window');
+    await import('../preload/index');
+    let bridge = fake.page.mainWorld.sietch as SietchBridge;
+    expect(await bridge.invoke('node.key.status', {})).toMatchObject({ ok: true, result: { state: 'absent', canRemember: true, remembered: false } });
+    expect(await bridge.invoke('node.key.create', { passphrase: 'desert power 2026' })).toMatchObject({ ok: true });
+    expect(await bridge.invoke('node.key.unlock', { passphrase: 'desert power 2026', remember: true })).toMatchObject({ ok: true, result: { state: 'unlocked', remembered: true } });
+    const blob = readFileSync(join(dataDir, 'secrets', `${OPERATOR_PASSPHRASE_SECRET}.bin`));
+    expect(blob.toString('latin1')).not.toContain('desert power');
+    fake.app.quit();
+    await until(() => fake.app.calls.exit.length === 1, 'the exit');
+
+    fake = await boot();
+    await until(() => fake.BrowserWindow.instances.length === 1, 'the window');
+    await import('../preload/index');
+    bridge = fake.page.mainWorld.sietch as SietchBridge;
+    expect(await bridge.invoke('node.key.status', {})).toMatchObject({ ok: true, result: { state: 'unlocked', remembered: true } });
+    fake.app.quit();
+    await until(() => fake.app.calls.exit.length === 1, 'the exit');
+  });
+
+  it("refuses to remember the passphrase when safeStorage's Linux backend is plain text", async () => {
+    const fake = await boot((f) => {
+      f.safeStorage.backend = 'basic_text';
+    });
+    await until(() => fake.BrowserWindow.instances.length === 1, 'the window');
+    await import('../preload/index');
+    const bridge = fake.page.mainWorld.sietch as SietchBridge;
+    const status = await bridge.invoke('node.key.status', {});
+    // On Linux basic_text means no keyring; macOS and Windows have no plain-text backend to fall back on.
+    expect(status).toMatchObject({ ok: true, result: { canRemember: process.platform !== 'linux' } });
+    expect(existsSync(join(dataDir, 'secrets'))).toBe(false);
+    fake.app.quit();
+    await until(() => fake.app.calls.exit.length === 1, 'the exit');
   });
 
   it('says so in a dialog and exits 1 when another Sietch owns the data directory', async () => {
@@ -193,6 +309,7 @@ describe('the Electron main process', () => {
     expect(fake.dialog.errors[0]!.title).toBe('Sietch could not start');
     expect(fake.dialog.errors[0]!.content).toContain(`already in use by "sietch serve" (pid ${process.ppid}`);
     expect(fake.BrowserWindow.instances).toHaveLength(0);
+    expect(fake.Tray.instances).toHaveLength(0);
   });
 
   it('leaves at once, without a window, when another instance is running', async () => {
@@ -202,6 +319,7 @@ describe('the Electron main process', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(fake.app.calls.quit).toBe(1);
     expect(fake.BrowserWindow.instances).toHaveLength(0);
+    expect(fake.Tray.instances).toHaveLength(0);
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
   });
 });

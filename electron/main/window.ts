@@ -54,3 +54,23 @@ export function focusWindow(window: BrowserWindow | null): void {
   window.show();
   window.focus();
 }
+
+export interface SingleWindow {
+  /** Focuses the window, or opens a new one if it was closed (the app lives on in the tray). */
+  show(): void;
+}
+
+/** At most one window at a time, however many ways there are to ask for it (tray, Dock, second start). */
+export function singleWindow(create: () => BrowserWindow): SingleWindow {
+  let window: BrowserWindow | null = null;
+  return {
+    show() {
+      if (window && !window.isDestroyed()) return focusWindow(window);
+      const opened = create();
+      opened.on('closed', () => {
+        if (window === opened) window = null;
+      });
+      window = opened;
+    },
+  };
+}

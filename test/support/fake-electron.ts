@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 
 /**
  * A stand-in for the parts of the `electron` module that electron/main and electron/preload
@@ -285,6 +286,8 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown>) {
     super();
     // A window's WebContents is the page the preload runs in; 'web-contents-created' guards it.
+    // The page of a closed window is gone: a window opened after it loads a fresh one.
+    if (page.webContents.isDestroyed()) page.reset();
     this.webContents = page.webContents;
     FakeBrowserWindow.instances.push(this);
     app.emit('web-contents-created', {}, this.webContents);
@@ -312,9 +315,18 @@ export class FakeBrowserWindow extends EventEmitter {
     this.focused = true;
   }
 
+  /**
+   * Like Electron: the window and its page are destroyed, and when it was the last window the
+   * app quits — unless something listens to 'window-all-closed', which then decides instead.
+   */
   close(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
+    this.webContents.destroy();
     this.emit('closed');
+    if (FakeBrowserWindow.instances.some((window) => !window.isDestroyed())) return;
+    if (app.listenerCount('window-all-closed') > 0) app.emit('window-all-closed');
+    else app.quit();
   }
 }
 
@@ -340,13 +352,125 @@ const dialog = {
   },
 };
 
+/** A menu item as the code under test wrote it in its template (label, enabled, click, ...). */
+export interface FakeMenuItem {
+  label?: string;
+  type?: string;
+  role?: string;
+  enabled?: boolean;
+  click?: (menuItem: unknown, window: unknown, event: unknown) => void;
+  submenu?: FakeMenuItem[];
+}
+
+/** A built menu is just its template: what was asked for is what the tests inspect and click. */
+export interface FakeMenu {
+  template: FakeMenuItem[];
+}
+
 const Menu = {
   applicationMenu: null as unknown,
-  buildFromTemplate(template: unknown[]): { template: unknown[] } {
+  buildFromTemplate(template: FakeMenuItem[]): FakeMenu {
     return { template };
   },
   setApplicationMenu(menu: unknown): void {
     Menu.applicationMenu = menu;
+  },
+};
+
+/** nativeImage.createFromPath: like Electron, a file that is not there gives an empty image rather than an error. */
+export class FakeNativeImage {
+  template = false;
+
+  constructor(readonly path: string) {}
+
+  isEmpty(): boolean {
+    return !existsSync(this.path);
+  }
+
+  setTemplateImage(template: boolean): void {
+    this.template = template;
+  }
+
+  isTemplateImage(): boolean {
+    return this.template;
+  }
+}
+
+const nativeImage = {
+  createFromPath(path: string): FakeNativeImage {
+    return new FakeNativeImage(path);
+  },
+};
+
+/** A tray icon: its image, tooltip and context menu are recorded; tests click menu items by label. */
+export class FakeTray extends EventEmitter {
+  static readonly instances: FakeTray[] = [];
+  /** Set by a test to play a desktop where the icon cannot be created: the constructor throws. */
+  static failToCreate = false;
+  contextMenu: FakeMenu | null = null;
+  toolTip = '';
+  private destroyed = false;
+
+  constructor(readonly image: FakeNativeImage) {
+    super();
+    if (FakeTray.failToCreate) throw new Error('Failed to create the tray icon');
+    FakeTray.instances.push(this);
+  }
+
+  setContextMenu(menu: FakeMenu | null): void {
+    this.contextMenu = menu;
+  }
+
+  setToolTip(toolTip: string): void {
+    this.toolTip = toolTip;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** The labels of the context menu, separators left out. */
+  menuLabels(): string[] {
+    return (this.contextMenu?.template ?? []).filter((item) => item.type !== 'separator').map((item) => item.label ?? item.role ?? '');
+  }
+
+  /** What a user's click does: the item's handler runs; a disabled item or a destroyed tray cannot be clicked. */
+  clickMenuItem(label: string): void {
+    if (this.destroyed) throw new Error('the tray icon was destroyed');
+    const item = this.contextMenu?.template.find((candidate) => candidate.label === label);
+    if (!item) throw new Error(`no tray menu item "${label}" (have: ${this.menuLabels().join(', ')})`);
+    if (item.enabled === false) throw new Error(`tray menu item "${label}" is disabled`);
+    item.click?.(item, undefined, {});
+  }
+}
+
+/**
+ * safeStorage: "encrypts" by XOR behind a marker, so a blob is unreadable as text and a foreign
+ * blob fails to decrypt, as with the real one. Tests set available/backend to play a machine
+ * with no keyring, or Linux's plain-text fallback ('basic_text').
+ */
+const SAFE_STORAGE_MARKER = Buffer.from('fake-safe-storage:');
+const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable(): boolean {
+    return safeStorage.available;
+  },
+  encryptString(plainText: string): Buffer {
+    if (!safeStorage.available) throw new Error('Encryption is not available.');
+    return Buffer.concat([SAFE_STORAGE_MARKER, Buffer.from(plainText, 'utf8').map((byte) => byte ^ 0x5a)]);
+  },
+  decryptString(encrypted: Buffer): string {
+    if (!safeStorage.available) throw new Error('Decryption is not available.');
+    if (!encrypted.subarray(0, SAFE_STORAGE_MARKER.length).equals(SAFE_STORAGE_MARKER)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(encrypted.subarray(SAFE_STORAGE_MARKER.length).map((byte) => byte ^ 0x5a)).toString('utf8');
+  },
+  getSelectedStorageBackend(): string {
+    return safeStorage.backend;
   },
 };
 
@@ -367,10 +491,14 @@ function reset(): void {
   protocol.handlers.clear();
   dialog.errors.length = 0;
   Menu.applicationMenu = null;
+  FakeTray.instances.length = 0;
+  FakeTray.failToCreate = false;
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
 }
 
 /** Handles for the tests: the page, the app and what the code under test registered. */
-export const fakeElectron = { ipcMain, page, app, session, protocol, dialog, Menu, BrowserWindow: FakeBrowserWindow, contextBridge, FakeSession, reset };
+export const fakeElectron = { ipcMain, page, app, session, protocol, dialog, Menu, BrowserWindow: FakeBrowserWindow, Tray: FakeTray, nativeImage, safeStorage, contextBridge, FakeSession, reset };
 export type FakeElectron = typeof fakeElectron;
 
 /** What `import ... from 'electron'` yields under the mock. */
@@ -382,8 +510,11 @@ export const electronModule = {
   ipcMain,
   ipcRenderer: page.ipcRenderer,
   Menu,
+  nativeImage,
   protocol,
+  safeStorage,
   session,
+  Tray: FakeTray,
   default: undefined as unknown,
   /** Not part of Electron: lets a test reach the very fake instance the code under test imported. */
   __fake: fakeElectron,
