@@ -3,6 +3,7 @@ import type { ConnectionDetails } from '../client/pick-client';
 import { bindConnection } from '../features/connection/bind-connection';
 import { loadHostInventory, receiveHostInventory } from '../features/host/store';
 import { bindInventoryFeed, reloadInventory } from '../features/inventory/inventory-feed';
+import { bindNodeFeed, reloadNode } from '../features/node/node-feed';
 import { loadSystemInfo, receiveJournalAppended } from '../features/system/store';
 
 /**
@@ -14,6 +15,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     void loadHostInventory(client);
     void loadSystemInfo(client);
     reloadInventory(client);
+    reloadNode(client);
   };
 
   const disposers: Dispose[] = [
@@ -21,6 +23,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     client.subscribe('onHostInventoryChanged', receiveHostInventory),
     client.subscribe('onJournalAppended', receiveJournalAppended),
     bindInventoryFeed(client),
+    bindNodeFeed(client),
     client.onConnectionChange(reloadAfterReconnect(loadAll)),
   ];
   loadAll();

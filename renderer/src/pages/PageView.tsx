@@ -1,5 +1,6 @@
 import type { PageId } from '../app/routes';
 import { InventoryPage } from './InventoryPage';
+import { NodePage } from './NodePage';
 import { OverviewPage } from './OverviewPage';
 import { PlannedPage } from './PlannedPage';
 import { SettingsPage } from './SettingsPage';
@@ -11,6 +12,8 @@ export function PageView({ page, onShowShortcuts }: { page: PageId; onShowShortc
       return <OverviewPage />;
     case 'inventory':
       return <InventoryPage />;
+    case 'node':
+      return <NodePage />;
     case 'settings':
       return <SettingsPage onShowShortcuts={onShowShortcuts} />;
     default:

@@ -27,6 +27,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
     ['/', t('shortcuts.inventorySearch')],
     ['↑ ↓ PgUp PgDn Home End', t('shortcuts.inventoryRows')],
     ['Enter', t('shortcuts.inventoryOpen')],
+    ['↑ ↓ Enter Esc', t('shortcuts.nodeReports')],
   ];
 
   return (
