@@ -153,7 +153,7 @@ export function createCore(options: CoreOptions): Core {
       signer: status.signer,
       ticks: status.ticks,
       lastTickAt: status.lastTickAt === null ? null : new Date(status.lastTickAt).toISOString(),
-      samplesStored: reports.samplesStored(),
+      samplesStored: status.samplesStored,
       reports: reports.counts(),
       lastReport: lastReport ?? null,
       nextEpochEndsAt: nextEnd === null ? null : new Date(nextEnd).toISOString(),

@@ -49,6 +49,11 @@ function setup() {
   return { db, node, two, setSample: (sample: GpuSampleResult) => (next = sample) };
 }
 
+/** Registers `gpus` at T0 + 30 s, as the inventory sweep would. */
+function setupLate(db: ReturnType<typeof openDatabase>, journal: Journal, register: AssetRegister, gpus: ReturnType<typeof gpuReading>[]): void {
+  applyGpuRead({ db, register, journal }, HOST, gpuRead(gpus), new Date(T0 + 30_000), { missingAfterSweeps: 3, sampleRetentionMs: 3600_000 });
+}
+
 const leafOf = (db: ReturnType<typeof setup>['db'], seq: number, assetId: string) => JSON.parse((db.prepare('SELECT leaf FROM epoch_leaves WHERE seq = ? AND asset_id = ?').get(seq, assetId) as { leaf: string }).leaf);
 
 describe('the attestation node', () => {
@@ -81,6 +86,29 @@ describe('the attestation node', () => {
     expect(vanished.uptimeBps).toBe(3_333);
     expect(vanished.healthFlags & (1 << HEALTH_FLAG_BITS.missing)).not.toBe(0);
     expect(leafOf(db, 1, 'gpu:GPU-0000aaaa-0000-0000-0000-000000000000').uptimeBps).toBe(5_000);
+  });
+
+  it('does not flag a GPU as missing for the ticks before it was first registered', async () => {
+    const { db, node, two, setSample } = setup();
+    const { AssetRegister: Register } = await import('../../assets/asset-register');
+    const journal = new Journal(db);
+    for (let i = 0; i < 3; i += 1) await node.tick(() => T0 + i * INTERVAL_MS);
+    // A third GPU is installed and registered at :30.
+    const three = [...two, gpuReading({ index: 2 })];
+    setupLate(db, journal, new Register(db, journal), three);
+    setSample(sampleOf(three));
+    for (let i = 3; i < 7; i += 1) await node.tick(() => T0 + i * INTERVAL_MS);
+    const leaf = leafOf(db, 1, 'gpu:GPU-0000aaaa-0000-0000-0000-000000000002');
+    expect(leaf.healthFlags & (1 << HEALTH_FLAG_BITS.missing)).toBe(0);
+    expect(leaf.uptimeBps).toBe(5_000); // present from :30 to the end: half the epoch
+  });
+
+  it('attests slots: a late timer keeps its slot, and a slot is sampled once', async () => {
+    const { db, node } = setup();
+    await node.tick(() => T0 + 10_300);
+    await node.tick(() => T0 + 10_900);
+    await node.tick(() => T0 + 20_250);
+    expect(db.prepare('SELECT at FROM sampler_ticks ORDER BY at').pluck().all()).toEqual([T0 + 10_000, T0 + 20_000]);
   });
 
   it('counts a hung nvidia-smi as up within the grace, then as down', async () => {

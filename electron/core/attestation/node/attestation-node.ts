@@ -40,6 +40,7 @@ export class AttestationNode {
   private signer: ReportSigner | null = null;
   private lastRollupAt = 0;
   private ticks = 0;
+  private samplesStored: number | null = null;
   private lastTickAt: number | null = null;
 
   constructor(private readonly deps: AttestationNodeDeps, readonly options: AttestationNodeOptions) {}
@@ -48,8 +49,10 @@ export class AttestationNode {
     return this.timer !== null;
   }
 
-  status(): { running: boolean; ticks: number; lastTickAt: number | null; signer: string | null } {
-    return { running: this.running, ticks: this.ticks, lastTickAt: this.lastTickAt, signer: this.signer?.address ?? null };
+  status(): { running: boolean; ticks: number; lastTickAt: number | null; signer: string | null; samplesStored: number } {
+    // Counted once, then kept up to date by the ticks: a count(*) per status request would scan millions of rows.
+    this.samplesStored ??= this.deps.db.prepare('SELECT count(*) FROM samples').pluck().get() as number;
+    return { running: this.running, ticks: this.ticks, lastTickAt: this.lastTickAt, signer: this.signer?.address ?? null, samplesStored: this.samplesStored };
   }
 
   setSigner(signer: ReportSigner | null): void {
@@ -70,10 +73,18 @@ export class AttestationNode {
     await this.inFlight;
   }
 
-  /** One tick, exposed for tests: sample, close due epochs, sign, and now and then roll up. */
+  /**
+   * One tick, exposed for tests: sample, close due epochs, sign, and now and then roll up. A
+   * tick attests its slot — its time rounded down to the sampling interval — so a late timer
+   * does not open a gap in observedBps; a slot already sampled is not sampled twice.
+   */
   async tick(now: () => number = Date.now): Promise<void> {
     const { db, journal, logger } = this.deps;
-    const sampled = await takeSample({ db, ...this.deps.sampler }, this.options.sampleIntervalMs, now());
+    const interval = this.options.sampleIntervalMs;
+    const slot = Math.floor(now() / interval) * interval;
+    if (db.prepare('SELECT 1 FROM sampler_ticks WHERE at = ?').get(slot)) return;
+    const sampled = await takeSample({ db, ...this.deps.sampler }, interval, slot);
+    if (this.samplesStored !== null) this.samplesStored += sampled.samples;
     this.ticks += 1;
     this.lastTickAt = sampled.at;
     const closed = closeDueEpochs(db, journal, this.options.epochMs, now(), { unknownGraceMs: this.options.unknownGraceMs });
@@ -85,6 +96,7 @@ export class AttestationNode {
     if (now() - this.lastRollupAt >= ROLLUP_EVERY_MS) {
       this.lastRollupAt = now();
       rollUpAndPrune(db, now() - this.options.rawRetentionMs, now() - this.options.rollupRetentionMs);
+      this.samplesStored = null; // pruned: count again on the next status
     }
   }
 

@@ -54,7 +54,7 @@ export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOp
   const observedBps = bps(ticks.reduce((sum, tick) => sum + covered(tick), 0), epochMs);
   const tickIndex = new Map(ticks.map((tick, index) => [tick.at, index]));
 
-  const assets = db.prepare("SELECT id, kind, identity, identity_hash FROM assets WHERE kind = 'gpu' AND status != 'retired' AND first_seen < ? ORDER BY id").raw().all(new Date(window.end).toISOString()) as [string, AssetRow['kind'], string, string | null][];
+  const assets = db.prepare("SELECT id, kind, identity, identity_hash, first_seen FROM assets WHERE kind = 'gpu' AND status != 'retired' AND first_seen < ? ORDER BY id").raw().all(new Date(window.end).toISOString()) as [string, AssetRow['kind'], string, string | null, string][];
   const identityEvents = new Set(
     (db.prepare("SELECT DISTINCT entity FROM journal WHERE kind IN ('asset.identity-changed', 'asset.identity-mismatch') AND at >= ? AND at < ?").all(new Date(window.start).toISOString(), new Date(window.end).toISOString()) as { entity: string }[]).map((row) => row.entity),
   );
@@ -68,7 +68,10 @@ export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOp
   const leaves: AssetLeafInput[] = new Array(assets.length);
   const bySlot: ([string, number, number, number, number | null, number | null] | undefined)[] = new Array(ticks.length);
   for (let a = 0; a < assets.length; a += 1) {
-    const [id, kind, identity, cachedHash] = assets[a]!;
+    const [id, kind, identity, cachedHash, firstSeen] = assets[a]!;
+    // Before its first sighting an asset was not expected: those ticks flag nothing (its uptime
+    // still counts from the epoch start). The sampler stores samples of registered GPUs only.
+    const expectedFrom = Date.parse(firstSeen);
     bySlot.fill(undefined);
     let lastHealthyAt: number | null = null;
     while (!pending.done && pending.value[0] < id) pending = samples.next(); // samples of assets no longer counted
@@ -97,6 +100,8 @@ export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOp
         }
         if (sample[4] !== null) utilization.push(sample[4]);
         if (sample[5] !== null) energyMilliWattMs += sample[5] * covered(tick);
+      } else if (tick.at < expectedFrom) {
+        continue;
       } else if (tick.gpu_state === 'ok' || tick.gpu_state === 'no-devices') {
         flags = (flags | bit('missing')) >>> 0;
       } else {

@@ -54,10 +54,6 @@ export class ReportQueries {
     return counts;
   }
 
-  samplesStored(): number {
-    return this.db.prepare('SELECT count(*) FROM samples').pluck().get() as number;
-  }
-
   detail(seq: number): ReportDetail | null {
     const row = this.db.prepare(`${SELECT_REPORTS} WHERE e.seq = ?`).get(seq) as ReportRow | undefined;
     if (!row) return null;
