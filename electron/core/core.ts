@@ -25,7 +25,7 @@ import { networkProfile } from './attestation/report/network-profiles';
 import { preloadKeccak } from './attestation/report/keccak';
 import { sampleLocalGpus } from './inventory/gpu/read-local-gpus';
 import type { GpuSampleResult } from './inventory/gpu/types';
-import { samplesFromRead } from './inventory/gpu-register/samples-from-read';
+import { samplesFromRead } from './inventory/gpu/query-gpu-csv';
 import type { Logger } from './log/logger';
 import { SIETCH_VERSION } from './version';
 

@@ -4,21 +4,11 @@ import { addMonthsClamped, dayFromCivil, daysInMonth, formatIsoDate, parseIsoDat
 import { runLedgerCli } from '../support/ledger-cli';
 import { cliArgs, readScheduleSheet, scheduleSheet, toCents, worstNumerator, type OracleLine, type ScheduleScenario } from '../support/schedule-oracle';
 import { dateFormula, evaluateSheet, lazySheet } from '../support/spreadsheet';
+import { seededRandom } from '../support/seeded-random';
 
 // `sietch ledger schedule --json` against schedules a spreadsheet (Gnumeric) computes row by
 // row with the same rules, every line to the cent. See docs/finance.md, "How the schedules are checked".
 
-/** A small deterministic PRNG so the scenario set is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES = ['annuity', 'equal-principal', 'interest-only', 'bullet'] as const;
 const DAY_COUNTS = ['30/360', 'ACT/360', 'ACT/365F', 'ACT/ACT'] as const;
@@ -33,7 +23,7 @@ function pick<T>(next: () => number, items: readonly T[]): T {
 
 /** Every type × day count × frequency, four variants each, plus the edges named one by one. */
 function scenarios(): [string, ScheduleScenario][] {
-  const next = random(20261124);
+  const next = seededRandom(20261124);
   const list: [string, ScheduleScenario][] = [];
   for (const type of TYPES) {
     for (const dayCount of DAY_COUNTS) {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SIETCH_BIN, waitForExit } from '../support/sietch-process';
 import { useTempDirs } from '../support/temp-dir';
+import { seededRandom } from '../support/seeded-random';
 
 // kill -9 the real `sietch node` (simulated 8-GPU server, 1 s samples, 10 s epochs) at random
 // moments, many times, then check what a lender relies on: no sequence gap, no duplicate, no
@@ -11,16 +12,6 @@ import { useTempDirs } from '../support/temp-dir';
 const tempDir = useTempDirs();
 const CYCLES = Number(process.env.SIETCH_DURABILITY_CYCLES ?? 50);
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function startNode(dataDir: string) {
   return spawn(process.execPath, [SIETCH_BIN, 'node', '--simulate', '--sample-interval', '1', '--epoch', '10', '--data-dir', dataDir, '--log-level', 'silent'], { stdio: 'ignore' });

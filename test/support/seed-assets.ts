@@ -3,6 +3,7 @@ import { AssetEditing } from '../../electron/core/assets/asset-editing';
 import { AssetRegister, type AssetSighting } from '../../electron/core/assets/asset-register';
 import { openDatabase } from '../../electron/core/db/open';
 import { Journal } from '../../electron/core/journal/journal';
+import { seededRandom } from './seeded-random';
 
 /**
  * A synthetic GPU fleet written into a data directory before `sietch serve` opens it: the
@@ -43,17 +44,6 @@ export interface SeededFleet {
   durationMs: number;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32): the same fleet on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuidFrom(next: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
@@ -78,7 +68,7 @@ export function seedGpuAssets(dataDir: string, options: SeedOptions = {}): Seede
   // Ten minutes ago, so the showcase GPU's later events (a few minutes after) are still in the past.
   const at = options.at ?? new Date(Date.now() - 10 * 60_000);
   const withSamples = options.withSamples ?? 40;
-  const next = random(20261124);
+  const next = seededRandom(20261124);
   const db = openDatabase(join(dataDir, 'sietch.db'));
   try {
     const journal = new Journal(db);

@@ -1,24 +1,13 @@
 import { AbiCoder, solidityPackedKeccak256 } from 'ethers';
 import { ZERO_ADDRESS } from './hex';
-import { validateReport, type EpochReport } from './report';
+import { REPORT_FIELDS, validateReport, type EpochReport } from './report';
 
 /**
  * The EAS schema of a Sietch report. The operator is not a field: it is the attester, whose
- * signature the attestation carries. Field names and order are part of the schema UID.
+ * signature the attestation carries. Field names and order are part of the schema UID: they are
+ * the report's own fields (report.ts), in the same order, so the two can never drift apart.
  */
-export const REPORT_SCHEMA_FIELDS = [
-  { name: 'sequence', type: 'uint64' },
-  { name: 'epochStart', type: 'uint64' },
-  { name: 'epochEnd', type: 'uint64' },
-  { name: 'assetCount', type: 'uint32' },
-  { name: 'merkleRoot', type: 'bytes32' },
-  { name: 'revenue', type: 'uint256' },
-  { name: 'repaid', type: 'uint256' },
-  { name: 'outstanding', type: 'uint256' },
-  { name: 'coverageBps', type: 'uint32' },
-  { name: 'journalHead', type: 'bytes32' },
-  { name: 'prevReportHash', type: 'bytes32' },
-] as const satisfies readonly { name: keyof EpochReport; type: string }[];
+export const REPORT_SCHEMA_FIELDS = REPORT_FIELDS.filter((field) => field.name !== 'operator');
 
 export const REPORT_SCHEMA = REPORT_SCHEMA_FIELDS.map((field) => `${field.type} ${field.name}`).join(',');
 

@@ -5,6 +5,7 @@ import { assessHealth } from './health';
 import type { RunOutcome } from './run-nvidia-smi';
 import type { GpuReadState } from './types';
 import { XML_CAPTURES } from './test-captures';
+import { seededRandom } from '../../../../test/support/seeded-random';
 
 // Fuzzing the path from nvidia-smi's stdout to a state, with a seeded PRNG so a failure can be
 // replayed. The property: never an exception, always one of the six states, and when the state
@@ -13,16 +14,6 @@ import { XML_CAPTURES } from './test-captures';
 
 const STATES: GpuReadState[] = ['ok', 'not-installed', 'driver-not-loaded', 'no-devices', 'timeout', 'unparsable'];
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const exited = (stdout: string, exitCode = 0): RunOutcome => ({ kind: 'exited', exitCode, signal: null, stdout, stderr: '', durationMs: 1 });
 
@@ -50,7 +41,7 @@ function checkWellFormed(stdout: string, exitCode = 0): GpuReadState {
 
 describe('fuzzing the nvidia-smi output classifier', () => {
   it('calls every proper prefix of every capture unparsable (truncated), at many cut points', () => {
-    const random = prng(1);
+    const random = seededRandom(1);
     let cuts = 0;
     for (const name of XML_CAPTURES) {
       const xml = readFixture(name);
@@ -66,7 +57,7 @@ describe('fuzzing the nvidia-smi output classifier', () => {
   });
 
   it('survives random bytes', () => {
-    const random = prng(2);
+    const random = seededRandom(2);
     for (let i = 0; i < 100; i++) {
       const bytes = Buffer.from(Array.from({ length: 1 + Math.floor(random() * 4096) }, () => Math.floor(random() * 256)));
       expect(checkWellFormed(bytes.toString('utf8'), i % 3)).toBe('unparsable');
@@ -74,7 +65,7 @@ describe('fuzzing the nvidia-smi output classifier', () => {
   });
 
   it('survives random mutations of valid reports with a clear state', () => {
-    const random = prng(3);
+    const random = seededRandom(3);
     const pieces = ['<', '>', '</gpu>', '<gpu id="x">', '&', '&amp;', '"', 'N/A', '\u0000', '<![CDATA[', ']]>', '<!--', '-->', ' MiB', '-1', '1e309', '<processes>', '<mig_device>', '<__proto__><polluted>1</polluted></__proto__>', '<constructor><prototype>x</prototype></constructor>'];
     const seen = new Map<GpuReadState, number>();
     for (let i = 0; i < 300; i++) {

@@ -2,7 +2,7 @@ import { classifyFailure, classifyXmlRun, quote } from './classify-output';
 import { assessHealth } from './health';
 import { locateNvidiaSmi, type BinaryProbe } from './locate-binary';
 import { attachMigIdentities, needsMigIdentities, parseGpuList } from './mig-identities';
-import { parseSampleCsv, SAMPLE_FIELD_SETS, sampleArgs, sampleFromGpu } from './query-gpu-csv';
+import { parseSampleCsv, SAMPLE_FIELD_SETS, sampleArgs, samplesFromRead } from './query-gpu-csv';
 import { runNvidiaSmi, type RunOptions, type RunOutcome } from './run-nvidia-smi';
 import type { GpuReadResult, GpuSampleResult } from './types';
 
@@ -59,9 +59,9 @@ export class NvidiaSmiReader {
   sample(): Promise<GpuSampleResult> {
     const current = this.inFlight;
     if (current?.kind === 'sample') return current.promise;
-    if (current?.kind === 'read') return current.promise.then((read) => this.samplesFromRead(read, []));
+    if (current?.kind === 'read') return current.promise.then((read) => samplesFromRead(read, []));
     const promise = this.csvSample()
-      .catch((error: unknown) => this.samplesFromRead(this.failedRead(error), []))
+      .catch((error: unknown) => samplesFromRead(this.failedRead(error), []))
       .finally(() => {
         if (this.inFlight?.promise === promise) this.inFlight = null;
       });
@@ -117,19 +117,6 @@ export class NvidiaSmiReader {
     };
   }
 
-  private samplesFromRead(read: GpuReadResult, extraWarnings: string[]): GpuSampleResult {
-    return {
-      state: read.state,
-      message: read.message,
-      source: 'nvidia-smi',
-      method: 'xml',
-      binary: read.binary,
-      samples: read.gpus.map(sampleFromGpu),
-      warnings: [...extraWarnings, ...read.warnings],
-      durationMs: read.durationMs,
-    };
-  }
-
   private async csvSample(): Promise<GpuSampleResult> {
     const started = performance.now();
     const located = this.locate();
@@ -155,6 +142,6 @@ export class NvidiaSmiReader {
     }
     this.sampleFieldSet = -1;
     const read = await this.fullRead();
-    return { ...this.samplesFromRead(read, fallbackWarnings), durationMs: performance.now() - started };
+    return { ...samplesFromRead(read, fallbackWarnings), durationMs: performance.now() - started };
   }
 }

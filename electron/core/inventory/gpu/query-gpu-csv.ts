@@ -1,5 +1,5 @@
 import { identity, integer, numberIn, text } from './smi-values';
-import type { GpuSample, NvidiaGpu } from './types';
+import type { GpuReadResult, GpuSample, GpuSampleResult, NvidiaGpu } from './types';
 
 // The sampling fast path asks only for what changes second to second. Older drivers do not
 // know power.draw.instant and refuse the whole query, hence a second field set (newer drivers
@@ -55,5 +55,19 @@ export function sampleFromGpu(gpu: NvidiaGpu): GpuSample {
     memoryUsedMiB: gpu.memoryUsedMiB,
     smClockMHz: gpu.clocks.smMHz,
     memoryClockMHz: gpu.clocks.memoryMHz,
+  };
+}
+
+/** A full `-q -x` read seen as a sample (the fallback when the CSV path fails, and custom readers). */
+export function samplesFromRead(read: GpuReadResult, extraWarnings: string[] = []): GpuSampleResult {
+  return {
+    state: read.state,
+    message: read.message,
+    source: 'nvidia-smi',
+    method: 'xml',
+    binary: read.binary,
+    samples: read.gpus.map(sampleFromGpu),
+    warnings: [...extraWarnings, ...read.warnings],
+    durationMs: read.durationMs,
   };
 }
