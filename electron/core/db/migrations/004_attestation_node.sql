@@ -12,16 +12,16 @@ CREATE TABLE sampler_ticks (
 ) STRICT;
 
 -- Raw samples, one per asset per tick, kept for a bounded window (node.rawRetentionHours).
+-- Keyed by time first: ticks append at the end of the B-tree, and an epoch reads one contiguous range.
 CREATE TABLE samples (
-  asset_id          TEXT    NOT NULL,
   at                INTEGER NOT NULL,        -- unix ms, the tick
+  asset_id          TEXT    NOT NULL,
   healthy           INTEGER NOT NULL,        -- 1: present and neither failing nor unknown
   health_flags      INTEGER NOT NULL,        -- HEALTH_FLAG_BITS of the register's reasons at that tick
   utilization_bps   INTEGER,                 -- 0..10000
   power_mw          INTEGER,
-  PRIMARY KEY (asset_id, at)
+  PRIMARY KEY (at, asset_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX samples_at ON samples(at);
 
 -- Hourly and daily roll-ups of the raw samples, kept for node.rollupRetentionDays.
 CREATE TABLE sample_rollups (
