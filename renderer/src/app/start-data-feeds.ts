@@ -1,6 +1,7 @@
 import type { ConnectionState, Dispose, SietchClient } from '../../../electron/contract/client';
 import type { ConnectionDetails } from '../client/pick-client';
 import { bindConnection } from '../features/connection/bind-connection';
+import { bindFinanceFeed, reloadFinance } from '../features/finance/finance-feed';
 import { loadHostInventory, receiveHostInventory } from '../features/host/store';
 import { bindInventoryFeed, reloadInventory } from '../features/inventory/inventory-feed';
 import { bindNodeFeed, reloadNode } from '../features/node/node-feed';
@@ -16,6 +17,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     void loadSystemInfo(client);
     reloadInventory(client);
     reloadNode(client);
+    reloadFinance(client);
   };
 
   const disposers: Dispose[] = [
@@ -24,6 +26,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     client.subscribe('onJournalAppended', receiveJournalAppended),
     bindInventoryFeed(client),
     bindNodeFeed(client),
+    bindFinanceFeed(client),
     client.onConnectionChange(reloadAfterReconnect(loadAll)),
   ];
   loadAll();

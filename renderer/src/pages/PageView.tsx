@@ -1,4 +1,5 @@
 import type { PageId } from '../app/routes';
+import { FinancePage } from './FinancePage';
 import { InventoryPage } from './InventoryPage';
 import { NodePage } from './NodePage';
 import { OverviewPage } from './OverviewPage';
@@ -14,6 +15,8 @@ export function PageView({ page, onShowShortcuts }: { page: PageId; onShowShortc
       return <InventoryPage />;
     case 'node':
       return <NodePage />;
+    case 'finance':
+      return <FinancePage />;
     case 'settings':
       return <SettingsPage onShowShortcuts={onShowShortcuts} />;
     default:

@@ -4,7 +4,6 @@
  */
 export const PLANNED_PAGES = {
   robots: ['pages.robots.plan.mqtt', 'pages.robots.plan.state', 'pages.robots.plan.identity', 'pages.robots.plan.revenue'],
-  finance: ['pages.finance.plan.facilities', 'pages.finance.plan.schedules', 'pages.finance.plan.coverage', 'pages.finance.plan.waterfall'],
   reports: ['pages.reports.plan.signed', 'pages.reports.plan.eas', 'pages.reports.plan.bundles'],
 } as const;
 
