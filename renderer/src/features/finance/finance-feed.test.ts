@@ -1,26 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FeedTimers } from '../inventory/inventory-feed';
 import { fakeClient } from '../inventory/test-assets';
 import { bindFinanceFeed } from './finance-feed';
 import { loadFacilities, receiveSummary, resetFinanceStore, showView, useFinanceStore } from './store';
-
-function manualTimers(): FeedTimers & { fire(): void; pending(): number } {
-  const queue = new Map<number, () => void>();
-  let next = 1;
-  return {
-    setTimeout: (callback) => {
-      queue.set(next, callback);
-      return next++;
-    },
-    clearTimeout: (handle) => queue.delete(handle as number),
-    fire: () => {
-      const callbacks = [...queue.values()];
-      queue.clear();
-      callbacks.forEach((callback) => callback());
-    },
-    pending: () => queue.size,
-  };
-}
+import { manualTimers } from '../../client/manual-timers';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const summary = (id: string, name = id) => ({ id, name, version: 1 }) as never;

@@ -1,27 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDetail, useDetailStore, initialDetailState } from './detail-store';
-import { bindInventoryFeed, type FeedTimers } from './inventory-feed';
+import { bindInventoryFeed } from './inventory-feed';
 import { loadAssets, resetInventoryStore, useInventoryStore } from './store';
 import { fakeClient, testAsset, testDetail } from './test-assets';
-
-/** Timers the test fires by hand. */
-function manualTimers(): FeedTimers & { fire(): void; pending(): number } {
-  const queue = new Map<number, () => void>();
-  let next = 1;
-  return {
-    setTimeout: (callback) => {
-      queue.set(next, callback);
-      return next++;
-    },
-    clearTimeout: (handle) => queue.delete(handle as number),
-    fire: () => {
-      const callbacks = [...queue.values()];
-      queue.clear();
-      callbacks.forEach((callback) => callback());
-    },
-    pending: () => queue.size,
-  };
-}
+import { manualTimers } from '../../client/manual-timers';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 

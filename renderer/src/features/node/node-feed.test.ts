@@ -1,29 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeClient } from '../inventory/test-assets';
-import { bindNodeFeed, type FeedTimers } from './node-feed';
+import { bindNodeFeed } from './node-feed';
 import { resetStatusOrder } from './node-status';
 import { resetReportListLoads } from './report-list';
 import { initialNodeState, openReport, useNodeStore } from './store';
 import { testDetail, testReports, testStatus } from './test-reports';
-
-/** Timers the test fires by hand. */
-function manualTimers(): FeedTimers & { fire(): void; pending(): number } {
-  const queue = new Map<number, () => void>();
-  let next = 1;
-  return {
-    setTimeout: (callback) => {
-      queue.set(next, callback);
-      return next++;
-    },
-    clearTimeout: (handle) => queue.delete(handle as number),
-    fire: () => {
-      const callbacks = [...queue.values()];
-      queue.clear();
-      callbacks.forEach((callback) => callback());
-    },
-    pending: () => queue.size,
-  };
-}
+import { manualTimers } from '../../client/manual-timers';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
