@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import * as si from 'systeminformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { startServe, waitForExit, type ServeHandle } from '../support/sietch-process';
+import { startServe, waitForExit, type ServeHandle, apiResult } from '../support/sietch-process';
 import { useTempDirs } from '../support/temp-dir';
 
 // The real product path: the built `sietch serve` on a fresh data directory, the built
@@ -32,10 +32,7 @@ afterAll(async () => {
   if (serve) await waitForExit(serve.child);
 });
 
-async function api(method: string): Promise<any> {
-  const response = await fetch(`${serve.url}api/call/${method}`, { method: 'POST', headers: { authorization: `Bearer ${serve.token}`, 'content-type': 'application/json' }, body: '{}' });
-  return ((await response.json()) as { result: unknown }).result;
-}
+const api = (method: string): Promise<any> => apiResult(serve, method);
 
 describe('the web console', () => {
   it('refuses the page without the token', async () => {

@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatUnits } from '../../electron/contract/money';
 import { launchChromium } from '../support/chromium';
-import { startServe, waitForExit, type ServeHandle } from '../support/sietch-process';
+import { startServe, waitForExit, type ServeHandle, apiResult } from '../support/sietch-process';
+import { until } from '../support/until';
 
 // The Finance page on the real product path: the built `sietch serve` on an empty data directory,
 // Debian's Chromium driving the built renderer. An operator creates a fixed-rate facility through
@@ -19,12 +20,7 @@ let dataDir: string;
 let page: Page;
 const problems: string[] = [];
 
-async function api(method: string, input: unknown = {}): Promise<any> {
-  const response = await fetch(`${serve.url}api/call/${method}`, { method: 'POST', headers: { authorization: `Bearer ${serve.token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  const body = (await response.json()) as { result?: unknown; error?: unknown };
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-  return body.result;
-}
+const api = (method: string, input: unknown = {}): Promise<any> => apiResult(serve, method, input);
 
 /** Money as the English page prints it: every digit, grouped, at least 2 decimals. */
 const en = (micro: string): string => new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 6 }).format(formatUnits(BigInt(micro)) as `${number}`);
@@ -37,15 +33,6 @@ function daysAgo(months: number, days: number): string {
   date.setUTCDate(Math.min(now.getUTCDate(), lastDay));
   date.setUTCDate(date.getUTCDate() - days);
   return date.toISOString().slice(0, 10);
-}
-
-/** Polls until `check` holds; usable in hooks, where expect.poll is not. */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 async function setLook(language: 'en' | 'fr', theme: 'light' | 'dark'): Promise<void> {
@@ -95,7 +82,7 @@ describe('the Finance page', () => {
     // Save with nothing typed: each missing field says so, and focus goes to the first.
     await page.getByTestId('finance-form-save').click();
     await expect.poll(() => page.getByTestId('finance-field-error').count()).toBeGreaterThanOrEqual(3);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('finance-form-name');
+    expect(await page.evaluate('document.activeElement?.getAttribute("data-testid")')).toBe('finance-form-name');
     // A principal with fractions of a cent is refused beside the field.
     await page.getByTestId('finance-form-principal').fill('10.001');
     await page.getByTestId('finance-form-principal').blur();
@@ -170,7 +157,7 @@ describe('the Finance page', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'finance-payment-error-en-light.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('finance-payment-dialog').count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('finance-record-payment');
+    expect(await page.evaluate('document.activeElement?.getAttribute("data-testid")')).toBe('finance-record-payment');
     expect((await api('ledger.facility.get', { id: facilityId })).payments).toHaveLength(1);
   });
 

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { scrollTo, startFrameRecorder, startRowCounter, stopFrameRecorder, stopRowCounter, summarize, timeAction, type ActionTiming } from '../support/page-probes';
 import { seedGpuAssets, type SeededFleet } from '../support/seed-assets';
-import { startServe, waitForExit, type ServeHandle } from '../support/sietch-process';
+import { startServe, waitForExit, type ServeHandle, apiResult } from '../support/sietch-process';
+import { until } from '../support/until';
 
 // The Inventory page on the real product path: a data directory seeded with 10,000 GPUs through
 // the real register and journal, the built `sietch serve` on it, Debian's Chromium driving the
@@ -34,21 +35,7 @@ async function serveOn(dataDir: string, args: string[] = []): Promise<ServeHandl
   return handle;
 }
 
-async function api(serve: ServeHandle, method: string, input: unknown = {}): Promise<any> {
-  const response = await fetch(`${serve.url}api/call/${method}`, { method: 'POST', headers: { authorization: `Bearer ${serve.token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  const body = (await response.json()) as { result?: unknown; error?: unknown };
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-  return body.result;
-}
-
-/** Polls until `check` holds; usable in hooks, where expect.poll is not. */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const api = apiResult;
 
 /** A page that fails the test on any uncaught error or CSP violation, instead of hiding it. */
 async function openConsole(serve: ServeHandle): Promise<{ page: Page; problems: string[] }> {

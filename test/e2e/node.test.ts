@@ -7,7 +7,8 @@ import { backdateNodeStart } from '../support/backdate-node';
 import { launchChromium } from '../support/chromium';
 import { scrollTo, startRowCounter, stopRowCounter, timeAction, type ActionTiming } from '../support/page-probes';
 import { seedGpuAssets } from '../support/seed-assets';
-import { runSietch, startServe, waitForExit, type ServeHandle } from '../support/sietch-process';
+import { runSietch, startServe, waitForExit, type ServeHandle, apiResult } from '../support/sietch-process';
+import { until } from '../support/until';
 
 // The Node page on the real product path: the built `sietch serve --simulate` on a fresh data
 // directory whose config.json samples every second and closes 10 s epochs, so reports arrive
@@ -36,21 +37,7 @@ async function serveOn(dir: string, args: string[]): Promise<ServeHandle> {
   return handle;
 }
 
-async function api(serve: ServeHandle, method: string, input: unknown = {}): Promise<any> {
-  const response = await fetch(`${serve.url}api/call/${method}`, { method: 'POST', headers: { authorization: `Bearer ${serve.token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  const body = (await response.json()) as { result?: unknown; error?: unknown };
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-  return body.result;
-}
-
-/** Polls until `check` holds; usable in hooks, where expect.poll is not. */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const api = apiResult;
 
 /** A page on the Node page that records every uncaught error, console error and CSP violation. */
 async function openNodePage(serve: ServeHandle): Promise<{ page: Page; problems: string[] }> {

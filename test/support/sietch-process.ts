@@ -46,3 +46,11 @@ export function runSietch(args: string[], env: NodeJS.ProcessEnv = {}): { status
   const result = spawnSync(process.execPath, [SIETCH_BIN, ...args], { env: { ...process.env, SIETCH_LOG_LEVEL: 'warn', ...env }, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Calls a method of a running `sietch serve` with its token; throws with the error body on a refusal. */
+export async function apiResult(serve: Pick<ServeHandle, 'url' | 'token'>, method: string, input: unknown = {}): Promise<any> {
+  const response = await fetch(`${serve.url}api/call/${method}`, { method: 'POST', headers: { authorization: `Bearer ${serve.token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const body = (await response.json()) as { result?: unknown; error?: unknown };
+  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
+  return body.result;
+}
