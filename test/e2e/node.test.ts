@@ -45,7 +45,9 @@ async function openNodePage(serve: ServeHandle): Promise<{ page: Page; problems:
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    // A wrong passphrase is answered 401, which Chromium logs as a failed load: expected, not a problem.
+    const wrongPassphrase = message.text().includes('401') && message.location().url.endsWith('/api/call/node.key.unlock');
+    if (message.type() === 'error' && !wrongPassphrase) problems.push(`console: ${message.text()}`);
   });
   await page.goto(serve.urlWithToken);
   await until('the console to connect', async () => (await page.getByTestId('connection-indicator').getAttribute('data-state')) === 'connected');
@@ -118,7 +120,9 @@ describe('the Node page of a node with no operator key', () => {
     expect(await page.getByTestId('node-network').getAttribute('data-chain-id')).toBe(String(status.network.chainId));
     expect(await page.getByTestId('node-eas-address').getAttribute('title')).toBe(status.network.easAddress);
     expect(await page.getByTestId('node-signer').getAttribute('data-state')).toBe('none');
-    expect(await page.getByTestId('node-no-signer').textContent()).toContain('sietch node --passphrase-file FILE');
+    await expect.poll(() => page.getByTestId('node-no-signer').getAttribute('data-key-state'), SOON).toBe('absent');
+    expect(await page.getByTestId('node-key-create').isVisible()).toBe(true);
+    expect(await page.getByTestId('node-key-import').isVisible()).toBe(true);
     expect(await page.getByTestId('node-next-epoch').getAttribute('data-state')).toMatch(/^(counting|closing)$/);
     // The ticks move although no event announces them (the page polls the status while shown).
     const ticks = Number(await page.getByTestId('node-ticks').getAttribute('data-ticks'));
@@ -292,6 +296,97 @@ describe('the Node page of a node signing with its operator key', () => {
     await setLook(page, 'en', 'light');
     await page.getByTestId('node-report-close').click();
     await page.screenshot({ path: join(SCREENSHOTS, 'node-signed-en-light.png') });
+  });
+
+  it('raised no page error, console error or CSP violation', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the Node page managing the operator key: create, lock, unlock', () => {
+  const PASSPHRASE = 'correct horse battery staple';
+  let serve: ServeHandle;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    serve = await serveOn(dataDir(), ['--simulate']);
+    ({ page, problems } = await openNodePage(serve));
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('creates a key from the console: the signer shows its address', async () => {
+    await expect.poll(() => page.getByTestId('node-no-signer').getAttribute('data-key-state'), { timeout: 15_000 }).toBe('absent');
+    await page.getByTestId('node-key-create').click();
+    const dialog = page.getByTestId('node-key-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getAttribute('data-mode')).toBe('create');
+    // A confirmation that differs is refused before anything is sent, and the fields are emptied.
+    await page.getByTestId('node-key-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('node-key-confirm').fill(`${PASSPHRASE}!`);
+    await page.getByTestId('node-key-submit').click();
+    await expect.poll(() => page.getByTestId('node-key-error').textContent()).toContain('differ');
+    expect(await page.getByTestId('node-key-passphrase').inputValue()).toBe('');
+    expect(await page.getByTestId('node-key-confirm').inputValue()).toBe('');
+    expect((await api(serve, 'node.key.status')).state).toBe('absent');
+    await page.getByTestId('node-key-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('node-key-confirm').fill(PASSPHRASE);
+    await page.screenshot({ path: join(SCREENSHOTS, 'node-key-create-en-light.png') });
+    await page.getByTestId('node-key-submit').click();
+    await expect.poll(() => dialog.count(), SOON).toBe(0);
+
+    const key = await api(serve, 'node.key.status');
+    expect(key.state).toBe('unlocked');
+    expect(key.address).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    await expect.poll(() => page.getByTestId('node-signer').getAttribute('data-address'), SOON).toBe(key.address);
+    expect(await page.getByTestId('node-key-address').textContent()).toBe(key.address);
+    expect(await page.getByTestId('node-no-signer').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'node-key-unlocked-en-light.png') });
+  });
+
+  it('locks the key, refuses a wrong passphrase, and signs the waiting reports once unlocked', async () => {
+    await page.getByTestId('node-key-lock').click();
+    await expect.poll(() => page.getByTestId('node-no-signer').getAttribute('data-key-state'), SOON).toBe('locked');
+    await expect.poll(() => page.getByTestId('node-signer').getAttribute('data-state'), SOON).toBe('none');
+    expect((await api(serve, 'node.key.status')).state).toBe('locked');
+    const field = page.getByTestId('node-key-unlock-passphrase');
+    expect(await field.getAttribute('type')).toBe('password');
+    expect(await field.getAttribute('autocomplete')).toBe('current-password');
+    // The remember checkbox appears only where an OS keychain can hold the passphrase.
+    const { canRemember } = await api(serve, 'node.key.status');
+    expect(await page.getByTestId('node-key-remember').count()).toBe(canRemember ? 1 : 0);
+
+    await field.fill('not the passphrase');
+    await page.getByTestId('node-key-unlock').click();
+    await expect.poll(() => page.getByTestId('node-key-error').textContent(), SOON).toContain('Wrong passphrase');
+    expect(await field.inputValue()).toBe('');
+    await expect.poll(() => page.evaluate('document.activeElement?.getAttribute("data-testid")')).toBe('node-key-unlock-passphrase');
+    expect((await api(serve, 'node.key.status')).state).toBe('locked');
+    expect(await page.getByTestId('node-signer').getAttribute('data-state')).toBe('none');
+    await page.screenshot({ path: join(SCREENSHOTS, 'node-key-wrong-en-light.png') });
+    await setLook(page, 'fr', 'dark');
+    await page.screenshot({ path: join(SCREENSHOTS, 'node-key-locked-fr-dark.png') });
+    await setLook(page, 'en', 'light');
+
+    await field.fill(PASSPHRASE);
+    await page.getByTestId('node-key-unlock').click();
+    const key = await (async () => {
+      await expect.poll(async () => (await api(serve, 'node.key.status')).state, SOON).toBe('unlocked');
+      return api(serve, 'node.key.status');
+    })();
+    await expect.poll(() => page.getByTestId('node-signer').getAttribute('data-address'), SOON).toBe(key.address);
+    expect(await page.getByTestId('node-key-error').count()).toBe(0);
+    const signedRow = page.locator(`${ROW}[data-status="signed"]`).first();
+    await expect.poll(() => signedRow.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const { report } = await api(serve, 'node.report.get', { seq: Number(await signedRow.getAttribute('data-seq')) });
+    expect(report.signer).toBe(key.address);
+    await page.screenshot({ path: join(SCREENSHOTS, 'node-key-signed-en-light.png') });
+    await setLook(page, 'fr', 'dark');
+    await page.screenshot({ path: join(SCREENSHOTS, 'node-key-signed-fr-dark.png') });
+    await setLook(page, 'en', 'light');
   });
 
   it('raised no page error, console error or CSP violation', () => {

@@ -4,9 +4,9 @@ import { useClient } from '../client/client-context';
 import { nodeFormats } from '../features/node/node-formats';
 import { switchNode } from '../features/node/node-status';
 import { NodeStatusPanel } from '../features/node/NodeStatusPanel';
+import { OperatorKey } from '../features/node/OperatorKey';
 import { ReportsSection } from '../features/node/ReportsSection';
 import { ReportView } from '../features/node/ReportView';
-import { NoSignerNotice } from '../features/node/SignerState';
 import { SimulatedNodeBadge } from '../features/node/SimulatedNodeBadge';
 import { closeReport, dismissReportsError, dismissStatusError, dismissSwitchError, openReport, useNodeStore } from '../features/node/store';
 import { statusPollMs } from '../features/node/status-poll';
@@ -62,7 +62,7 @@ export function NodePage() {
           {status ? (
             <>
               <NodeStatusPanel status={status} formats={formats} labels={labels} switching={switching} onSwitch={onSwitch} />
-              {status.signer === null ? <NoSignerNotice /> : null}
+              <OperatorKey signer={status.signer} />
             </>
           ) : (
             <p className="muted busy-line" data-testid="node-status-loading">

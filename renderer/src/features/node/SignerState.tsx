@@ -17,21 +17,3 @@ export function SignerField({ signer }: { signer: string | null }) {
     </span>
   );
 }
-
-/**
- * No key unlocked: what happens to the reports meanwhile, and how to unlock one today. Key
- * creation, import and unlock in the console come with the key management API.
- */
-export function NoSignerNotice() {
-  const { t } = useTranslation();
-  return (
-    <div className="node-notice" data-testid="node-no-signer" role="note">
-      <p className="node-notice-title">{t('node.signer.noneTitle')}</p>
-      <p>{t('node.signer.noneHelp')}</p>
-      <p className="node-notice-hint">
-        {t('node.signer.cliHint')} <code className="command">sietch node --passphrase-file FILE</code>
-      </p>
-      <p className="muted">{t('node.signer.coming')}</p>
-    </div>
-  );
-}
