@@ -53,6 +53,10 @@ export function previewRevenueShare(termsInput: RevenueShareTerms, rows: readonl
       const owed = replay.owedBy(line.dueDate);
       pay(line.dueDate, line.kind === 'term-cap' ? owed : minBig(owed, line.revenue ?? 0n));
     }
+    // With the cap "due", whatever is still owed at the end of the term is paid then, even when
+    // the last period already held the whole remaining target (so no separate term-cap line exists).
+    const last = replay.lines.at(-1)!;
+    if (terms.atTermCap === 'due') pay(last.dueDate, replay.owedBy(last.dueDate));
   }
   const asOf = Math.max(replay.lines.at(-1)!.dueDate, payments.at(-1)?.day ?? terms.start);
   replay.advanceTo(asOf);

@@ -129,7 +129,9 @@ describe('revenue share properties (fast-check)', () => {
         if (raw.atTermCap === 'due') expect(result.position.remainingTarget).toBe(0n);
         expect(result.position.outstandingPrincipal >= 0n).toBe(true);
       }),
-      { numRuns: 300 },
+      // The example is a counterexample fast-check once found (a one-month term whose only period
+      // already held the whole target, with no revenue): it is checked on every run.
+      { numRuns: 300, examples: [[{ principalCents: 1, sharePct: '0.001', multiple: '1.00', tailSharePct: '0', minimumCents: 2_500_000, atTermCap: 'due' }, [0]]] },
     );
   });
 });
