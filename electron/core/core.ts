@@ -91,7 +91,7 @@ export function createCore(options: CoreOptions): Core {
       journal,
       logger,
       read: options.gpuReader ?? defaultGpuReader({ binary: options.gpuBinary, timeoutMs: inventory.nvidiaSmiTimeoutSeconds * 1000 }),
-      hostId: async () => (hosts.latest() ?? (await hosts.refresh())).assetId,
+      hostId: () => hosts.assetId(),
       simulated: options.simulate ?? false,
       onChange: assetsChanged,
       onSourceChange: (status) => events.emit('onGpuSourceChanged', status),
@@ -109,7 +109,7 @@ export function createCore(options: CoreOptions): Core {
       onEpochClosed: (epoch) => events.emit('onReportsChanged', { seqs: [epoch.seq], at: new Date().toISOString() }),
       onReportsSigned: (seqs) => events.emit('onReportsChanged', { seqs, at: new Date().toISOString() }),
       sampler: {
-        hostId: async () => (hosts.latest() ?? (await hosts.refresh())).assetId,
+        hostId: () => hosts.assetId(),
         sample: options.gpuSampler ?? (gpuReader ? async () => samplesFromRead(await gpuReader()) : () => sampleLocalGpus({ ...(options.gpuBinary ? { binary: options.gpuBinary } : {}), timeoutMs })),
       },
     },

@@ -23,9 +23,10 @@ export async function serveCommand(context: CommandContext, options: ServeOption
 
   const simulate = options.simulate ?? false;
   const { core, lock, onShutdown } = await startDaemon(context, 'serve', { simulate, passphraseFile: options.passphraseFile });
+  const token = loadOrCreateToken(dataDir);
   let server;
   try {
-    server = await startApiServer({ handlers: core.handlers, events: core.events, host, port, token: loadOrCreateToken(dataDir), logger, staticDir: join(PACKAGE_ROOT, 'out', 'renderer') });
+    server = await startApiServer({ handlers: core.handlers, events: core.events, host, port, token, logger, staticDir: join(PACKAGE_ROOT, 'out', 'renderer') });
   } catch (error) {
     await core.close();
     lock.release();
@@ -35,7 +36,7 @@ export async function serveCommand(context: CommandContext, options: ServeOption
   const started = server;
   onShutdown(() => started.close());
   await core.start();
-  const urlWithToken = `${server.url}?token=${loadOrCreateToken(dataDir)}`;
+  const urlWithToken = `${server.url}?token=${token}`;
   lock.update({ url: server.url });
 
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') logger.warn({ host }, 'listening beyond loopback: anyone who can reach this address and holds the token can use the console');

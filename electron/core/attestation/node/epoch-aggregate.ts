@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import { HEALTH_FLAG_BITS, type HealthFlag } from '../report/health-flags';
+import { ZERO_BYTES32 } from '../report/hex';
 import { identityHashOf } from '../report/leaf-encoding';
 import { MAX_BPS, type AssetLeafInput } from '../report/leaf-format';
 
@@ -147,11 +148,10 @@ export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOp
       identityHash,
       revenue: 0n,
       hwAttested: false,
-      evidenceHash: ZERO_HASH,
+      evidenceHash: ZERO_BYTES32,
     };
   }
   for (const [hash, id] of hashesToCache) cacheIdentityHash.run(hash, id);
   return { observedBps, leaves };
 }
 
-const ZERO_HASH = `0x${'00'.repeat(32)}`;

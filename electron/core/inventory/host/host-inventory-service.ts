@@ -6,6 +6,8 @@ import { collectHostInventory, type HostInfoSource } from './collect-host';
 /** Collects this machine's inventory, registers the host asset and keeps the latest snapshot. */
 export class HostInventoryService {
   private inFlight: Promise<HostInventory> | null = null;
+  /** The host asset id, once known: asked by every GPU sweep and sampler tick, and it never changes. */
+  private knownAssetId: string | null = null;
 
   constructor(
     private readonly db: Db,
@@ -17,6 +19,12 @@ export class HostInventoryService {
   latest(): HostInventory | null {
     const row = this.db.prepare('SELECT data FROM host_inventory ORDER BY collected_at DESC LIMIT 1').get() as { data: string } | undefined;
     return row ? hostInventory.parse(JSON.parse(row.data)) : null;
+  }
+
+  /** This host's asset id: from memory, else the stored inventory, else a first sweep. */
+  async assetId(): Promise<string> {
+    this.knownAssetId ??= this.latest()?.assetId ?? (await this.refresh()).assetId;
+    return this.knownAssetId;
   }
 
   /** One sweep at a time: concurrent callers share the sweep in flight. */
@@ -44,6 +52,7 @@ export class HostInventoryService {
       );
       this.db.prepare('INSERT INTO host_inventory (asset_id, collected_at, data) VALUES (?, ?, ?) ON CONFLICT(asset_id) DO UPDATE SET collected_at = excluded.collected_at, data = excluded.data').run(inventory.assetId, inventory.collectedAt, JSON.stringify(inventory));
     })();
+    this.knownAssetId = inventory.assetId;
     this.onChange(inventory);
     return inventory;
   }
