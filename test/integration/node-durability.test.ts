@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SIETCH_BIN, waitForExit } from '../support/sietch-process';
 import { useTempDirs } from '../support/temp-dir';
 import { seededRandom } from '../support/seeded-random';
+import { countEpochLeaves } from '../../electron/core/attestation/node/epoch-leaves-store';
 
 // kill -9 the real `sietch node` (simulated 8-GPU server, 1 s samples, 10 s epochs) at random
 // moments, many times, then check what a lender relies on: no sequence gap, no duplicate, no
@@ -27,7 +28,7 @@ function snapshot(dataDir: string) {
       samples: db.prepare('SELECT count(*) FROM samples').pluck().get() as number,
       epochs: db.prepare('SELECT seq, start_at, end_at, asset_count FROM epochs ORDER BY seq').all() as { seq: number; start_at: number; end_at: number; asset_count: number }[],
       outbox: db.prepare('SELECT seq FROM report_outbox ORDER BY seq').pluck().all() as number[],
-      leaves: db.prepare('SELECT seq, count(*) AS n FROM epoch_leaves GROUP BY seq ORDER BY seq').all() as { seq: number; n: number }[],
+      leaves: [...countEpochLeaves(db)].sort(([a], [b]) => a - b).map(([seq, n]) => ({ seq, n })),
       integrity: db.pragma('integrity_check', { simple: true }) as string,
     };
   } finally {

@@ -15,6 +15,7 @@ import { networkProfile } from '../report/network-profiles';
 import { typedDataReportSigner } from '../report/offchain-attestation';
 import { signedReportFromJson } from '../report/signed-report-json';
 import { AttestationNode } from './attestation-node';
+import { readEpochLeaf } from './epoch-leaves-store';
 
 const tempDir = useTempDirs();
 const HOST = 'host:4c4c4544-0051-3910-8036-b4c04f4e3433';
@@ -54,7 +55,7 @@ function setupLate(db: ReturnType<typeof openDatabase>, journal: Journal, regist
   applyGpuRead({ db, register, journal }, HOST, gpuRead(gpus), new Date(T0 + 30_000), { missingAfterSweeps: 3, sampleRetentionMs: 3600_000 });
 }
 
-const leafOf = (db: ReturnType<typeof setup>['db'], seq: number, assetId: string) => JSON.parse((db.prepare('SELECT leaf FROM epoch_leaves WHERE seq = ? AND asset_id = ?').get(seq, assetId) as { leaf: string }).leaf);
+const leafOf = (db: ReturnType<typeof setup>['db'], seq: number, assetId: string) => readEpochLeaf(db, seq, assetId)!.leaf;
 
 describe('the attestation node', () => {
   it('closes an epoch from its samples: observed, uptime, utilization, energy', async () => {
@@ -64,9 +65,9 @@ describe('the attestation node', () => {
     expect(epoch).toHaveLength(1);
     expect(epoch[0]).toMatchObject({ seq: 1, observed_bps: 10_000, asset_count: 2 });
     const leaf = leafOf(db, 1, 'gpu:GPU-0000aaaa-0000-0000-0000-000000000001');
-    expect(leaf).toMatchObject({ epoch: '1', observedBps: 10_000, uptimeBps: 10_000, meanUtilBps: 9_000, p95UtilBps: 9_000, healthFlags: 0, identityOk: true });
+    expect(leaf).toMatchObject({ epoch: 1n, observedBps: 10_000, uptimeBps: 10_000, meanUtilBps: 9_000, p95UtilBps: 9_000, healthFlags: 0, identityOk: true });
     // 720 W for 60 s = 12 Wh.
-    expect(leaf.energyWh).toBe('12');
+    expect(leaf.energyWh).toBe(12n);
     expect((db.prepare("SELECT status FROM report_outbox WHERE seq = 1").get() as { status: string }).status).toBe('unsigned');
   });
 

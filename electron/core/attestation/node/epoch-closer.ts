@@ -1,9 +1,9 @@
 import type { Db } from '../../db/open';
 import type { Journal } from '../../journal/journal';
 import { buildEpochTree } from '../report/epoch-tree';
-import type { AssetLeafInput } from '../report/leaf-format';
 import { type AggregateOptions, aggregateEpoch } from './epoch-aggregate';
 import { dueEpochs } from './epoch-clock';
+import { writeEpochLeaves } from './epoch-leaves-store';
 
 export interface ClosedEpoch {
   seq: number;
@@ -12,11 +12,6 @@ export interface ClosedEpoch {
   assetCount: number;
   observedBps: number;
   merkleRoot: string;
-}
-
-/** The leaf input as stored with the epoch (bigints as decimal strings); no replacer: 100,000 of these per epoch. */
-function leafJson(leaf: AssetLeafInput): string {
-  return JSON.stringify({ ...leaf, epoch: leaf.epoch.toString(), energyWh: leaf.energyWh.toString(), revenue: leaf.revenue.toString() });
 }
 
 /**
@@ -48,8 +43,7 @@ export function closeDueEpochs(db: Db, journal: Journal, epochMs: number, nowMs:
         tree.root,
         journal.head().head,
       );
-      const insertLeaf = db.prepare('INSERT INTO epoch_leaves (seq, asset_id, leaf, leaf_hash) VALUES (?, ?, ?, ?)');
-      leaves.forEach((leaf, index) => insertLeaf.run(epochSeq, leaf.assetId, leafJson(leaf), tree.leafHash(index)));
+      writeEpochLeaves(db, epochSeq, leaves, (index) => tree.leafHash(index));
       db.prepare("INSERT INTO report_outbox (seq, status) VALUES (?, 'unsigned')").run(epochSeq);
       return { seq: epochSeq, start: window.start, end: window.end, assetCount: leaves.length, observedBps, merkleRoot: tree.root };
     })();

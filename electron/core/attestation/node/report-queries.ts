@@ -2,6 +2,7 @@ import type { ReportDetail, ReportSummary } from '../../../contract/schemas/node
 import type { Db } from '../../db/open';
 import { decodeHealthFlags } from '../report/health-flags';
 import { signedReportFromJson } from '../report/signed-report-json';
+import { readEpochLeaves } from './epoch-leaves-store';
 
 interface ReportRow {
   seq: number;
@@ -57,22 +58,19 @@ export class ReportQueries {
   detail(seq: number): ReportDetail | null {
     const row = this.db.prepare(`${SELECT_REPORTS} WHERE e.seq = ?`).get(seq) as ReportRow | undefined;
     if (!row) return null;
-    const leaves = (this.db.prepare('SELECT leaf, leaf_hash FROM epoch_leaves WHERE seq = ? ORDER BY asset_id').all(seq) as { leaf: string; leaf_hash: string }[]).map(({ leaf, leaf_hash }) => {
-      const value = JSON.parse(leaf) as Record<string, unknown>;
-      return {
-        assetId: String(value.assetId),
-        kind: value.kind as 'host' | 'gpu' | 'robot',
-        observedBps: Number(value.observedBps),
-        uptimeBps: Number(value.uptimeBps),
-        meanUtilBps: Number(value.meanUtilBps),
-        p95UtilBps: Number(value.p95UtilBps),
-        energyWh: String(value.energyWh),
-        healthFlags: decodeHealthFlags(Number(value.healthFlags)),
-        identityOk: Boolean(value.identityOk),
-        revenue: BigInt(String(value.revenue)),
-        leafHash: leaf_hash,
-      };
-    });
+    const leaves = readEpochLeaves(this.db, seq).map(({ leaf, leafHash }) => ({
+      assetId: leaf.assetId,
+      kind: leaf.kind,
+      observedBps: leaf.observedBps,
+      uptimeBps: leaf.uptimeBps,
+      meanUtilBps: leaf.meanUtilBps,
+      p95UtilBps: leaf.p95UtilBps,
+      energyWh: leaf.energyWh.toString(),
+      healthFlags: decodeHealthFlags(leaf.healthFlags),
+      identityOk: leaf.identityOk,
+      revenue: leaf.revenue,
+      leafHash,
+    }));
     return { report: toSummary(row), leaves, attestation: row.attestation ? (JSON.parse(row.attestation) as unknown) : null };
   }
 }

@@ -1,0 +1,2 @@
+-- 005: placeholder, filled by the attestation speed work in this change.
+SELECT 1;
