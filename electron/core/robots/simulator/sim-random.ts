@@ -1,0 +1,15 @@
+/** A seeded PRNG (mulberry32) so a simulated fleet behaves the same on every run with the same seed. */
+export function simRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function between(random: () => number, low: number, high: number): number {
+  return low + random() * (high - low);
+}
