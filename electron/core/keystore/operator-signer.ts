@@ -1,10 +1,31 @@
-import type { Wallet } from 'ethers';
+import { getAddress, isAddress, type Wallet } from 'ethers';
 import { signReportAttestation, type ReportAttestationOptions, type ReportSigner } from '../attestation/report/offchain-attestation';
 import type { EpochReport } from '../attestation/report/report';
 import { SignerLockedError } from './errors';
 
-/** The unlocked operator key as the rest of the node sees it: an address and signReport. */
-export type OperatorSigner = ReportSigner;
+/**
+ * A zero-value EIP-1559 call to a contract: what publishing a report on chain needs (EAS attest or
+ * timestamp, SchemaRegistry register). Nothing else can be signed with the operator key: no value
+ * transfer, no contract creation, no arbitrary message.
+ */
+export interface ContractCallRequest {
+  chainId: bigint;
+  nonce: number;
+  to: string;
+  data: string;
+  gasLimit: bigint;
+  maxFeePerGas: bigint;
+  maxPriorityFeePerGas: bigint;
+}
+
+export interface ContractCallSigner {
+  readonly address: string;
+  /** The signed, serialized type-2 transaction (0x…), ready for eth_sendRawTransaction. */
+  signContractCall(request: ContractCallRequest): Promise<string>;
+}
+
+/** The unlocked operator key as the rest of the node sees it: an address, signReport and signContractCall. */
+export type OperatorSigner = ReportSigner & ContractCallSigner;
 
 /**
  * Wraps an unlocked wallet. The wallet lives only in this closure: the returned object has
@@ -20,6 +41,11 @@ export function lockableSigner(wallet: Wallet): { signer: OperatorSigner; drop: 
     async signReport(report: EpochReport, options: ReportAttestationOptions) {
       if (unlocked === null) throw new SignerLockedError();
       return signReportAttestation(report, options, unlocked);
+    },
+    async signContractCall(request: ContractCallRequest) {
+      if (unlocked === null) throw new SignerLockedError();
+      if (!isAddress(request.to) || request.data.length < 10) throw new RangeError('only a call to a contract (an address and calldata) can be signed');
+      return unlocked.signTransaction({ type: 2, chainId: request.chainId, nonce: request.nonce, to: getAddress(request.to), data: request.data, value: 0n, gasLimit: request.gasLimit, maxFeePerGas: request.maxFeePerGas, maxPriorityFeePerGas: request.maxPriorityFeePerGas });
     },
   });
   return {
