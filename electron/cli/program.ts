@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SIETCH_VERSION } from '../core/version';
+import { registerAuditCommands } from './commands/audit';
 import { doctorCommand } from './commands/doctor';
 import { inventoryGpusCommand, inventoryHostsCommand } from './commands/inventory';
 import { nodeCommand, type NodeCommandOptions } from './commands/node';
@@ -55,6 +56,7 @@ export function buildProgram(setExitCode: Run): Command {
 
   registerKeyCommands(program, globals);
   registerLedgerCommands(program, { globals, setExitCode });
+  registerAuditCommands(program, { globals, setExitCode });
 
   const inventory = program.command('inventory').description('read the local hardware once and print it (takes no lock)');
   inventory
