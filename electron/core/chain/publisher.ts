@@ -52,6 +52,9 @@ export interface PublisherDeps {
 /** Reports go out one at a time: report N only once N−1 is confirmed (attest: its UID is N's refUID). */
 type StepResult = 'progress' | 'idle';
 
+/** The signer's balance is for the console's warning: refreshed now and then, not every pass. */
+const BALANCE_REFRESH_MS = 15_000;
+
 const UNDERPRICED = /underpriced|fee too low|replacement fee/i;
 const NONCE_TOO_LOW = /nonce too low|nonce is too low|nonce has already been used|already been used|oldnonce|nonce_expired/i;
 const ALREADY_KNOWN = /already known|known transaction|already imported|already in (the )?pool/i;
@@ -91,6 +94,7 @@ export class ChainPublisher {
   private readonly waker = { wake: () => undefined as void };
   private chainChecked = false;
   private consecutiveErrors = 0;
+  private balanceAt: number | null = null;
   /** After a refused replacement: the fees the next transaction for that report must beat. */
   private readonly feeFloor = new Map<number, Fees>();
   private readonly state: PublisherStatus = {
@@ -177,6 +181,11 @@ export class ChainPublisher {
         this.state.connection = 'wrong-chain';
         throw new Error(`${network.name}: the RPC serves chain ${chainId}, not ${network.chainId}`);
       }
+      // A call to an address without code succeeds and does nothing: never "publish" into the void.
+      if ((await this.rpc.getCode(network.easAddress)) === '0x') {
+        this.state.connection = 'error';
+        throw new Error(`${network.name}: no contract at the EAS address ${network.easAddress}`);
+      }
       this.chainChecked = true;
     }
     const head = await this.rpc.blockNumber();
@@ -187,8 +196,11 @@ export class ChainPublisher {
     const queued = this.store.enqueueSigned(network);
     if (queued.length > 0) this.changed(queued);
     const signer = this.deps.signer();
+    if (signer && (this.balanceAt === null || this.now() - this.balanceAt > BALANCE_REFRESH_MS || this.state.signer !== signer.address)) {
+      this.state.balance = await this.rpc.getBalance(signer.address);
+      this.balanceAt = this.now();
+    }
     this.state.signer = signer?.address ?? null;
-    if (signer) this.state.balance = await this.rpc.getBalance(signer.address);
     if (await this.recheckRecent(head)) return 'progress';
     const row = this.store.head(network.name);
     if (!row) return 'idle';
@@ -325,6 +337,7 @@ export class ChainPublisher {
     if (head - receipt.blockNumber + 1n >= BigInt(network.confirmations)) {
       this.store.confirm(network.name, row.seq);
       this.state.counters.confirmed += 1;
+      this.balanceAt = null;
       this.deps.logger.info({ network: network.name, seq: row.seq, uid, tx: tx.tx_hash, block: Number(receipt.blockNumber) }, 'report published on chain');
       this.changed([row.seq]);
       return 'progress';
