@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { assetDetail, assetEdit, assetKind, assetSummary, costBookImportResult, gpuSourceStatus } from './schemas/assets';
 import { assetId, noInput } from './schemas/common';
 import { ledgerEvents, ledgerMethods } from './ledger-api';
+import { customersEvents, customersMethods } from './customers-api';
 import { method } from './method';
 import { hostInventory } from './schemas/host';
 import { journalEntry, journalVerification } from './schemas/journal';
@@ -55,6 +56,7 @@ export const methods = {
   }),
   'node.key.lock': method({ input: z.object({ forget: z.boolean().default(false) }).strict(), output: keyStatus, summary: 'Lock the key (and optionally forget a remembered passphrase): reports wait, unsigned, until it is unlocked again.' }),
   ...ledgerMethods,
+  ...customersMethods,
   'journal.verify': method({ input: noInput, output: journalVerification, summary: 'Recompute the hash chain of the journal and report the first broken link.' }),
   'journal.list': method({
     input: z.object({ afterSeq: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
@@ -69,6 +71,7 @@ export const events = {
   onJournalAppended: z.object({ seq: z.number().int().positive(), kind: z.string(), entity: z.string(), hash: z.string() }),
   onHeartbeat: heartbeat,
   ...ledgerEvents,
+  ...customersEvents,
   /** Assets were added or changed (a sweep, an edit, an import): refetch them. */
   onAssetsChanged: z.object({ ids: z.array(z.string()), at: z.iso.datetime({ offset: false }) }),
   /** The GPU source changed state (ok, timeout, not installed …): the banner follows it without polling. */

@@ -18,6 +18,7 @@ import { AttestationNode } from './attestation/node/attestation-node';
 import { ReportQueries } from './attestation/node/report-queries';
 import { KeystoreError } from './keystore/errors';
 import { createLedgerHandlers } from './ledger/ledger-handlers';
+import { createFinanceHandlers } from './finance/finance-handlers';
 import { OperatorKeystore } from './keystore/operator-keystore';
 import { forgetPassphrase, NoSecretStore, recallPassphrase, rememberPassphrase, type SecretStore } from './keystore/secret-store';
 import type { KeyStatus } from '../contract/schemas/node';
@@ -203,6 +204,7 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: ApiHandlers = {
     ...createLedgerHandlers({ db, journal, emit: (event, payload) => events.emit(event, payload) }),
+    ...createFinanceHandlers({ db, journal, emit: (event, payload) => events.emit(event, payload as never), unknownGraceMs: nodeConfig.unknownGraceSeconds * 1000 }),
     'system.info': async () => ({
       product: 'sietch',
       version: SIETCH_VERSION,
