@@ -6,8 +6,12 @@ import type { CommandContext } from './context';
 import { CliError, EXIT } from './exit-codes';
 import { SIMULATOR_NVIDIA_SMI } from './package-root';
 
-/** How long shutdown may take before the process exits anyway: a stuck socket must not keep the lock. */
-const SHUTDOWN_DEADLINE_MS = 1500;
+/**
+ * How long shutdown may take before the process exits anyway: a stuck socket must not keep the
+ * lock. Generous enough for a tick in flight (a GPU read of a large server) and the broker and
+ * WAL checkpoint on a loaded machine; far under systemd's default stop timeout (90 s).
+ */
+const SHUTDOWN_DEADLINE_MS = 5000;
 
 export interface DaemonOptions {
   simulate: boolean;

@@ -5,7 +5,8 @@ import { createKeccak } from 'hash-wasm';
 import { bench, describe } from 'vitest';
 import { closeDueEpochs } from '../../electron/core/attestation/node/epoch-closer';
 import { aggregateEpoch } from '../../electron/core/attestation/node/epoch-aggregate';
-import { takeSample } from '../../electron/core/attestation/node/sampler';
+import { Sampler } from '../../electron/core/attestation/node/sampler';
+import { allocateTickColumns, writeTickSamples } from '../../electron/core/attestation/node/tick-samples-store';
 import { preloadKeccak } from '../../electron/core/attestation/report/keccak';
 import { encodeLeaf } from '../../electron/core/attestation/report/leaf-encoding';
 import { LEAF_ENCODED_BYTES } from '../../electron/core/attestation/report/leaf-format';
@@ -27,18 +28,26 @@ const options = smoke ? { time: 100, iterations: 2, warmupIterations: 0 } : { ti
 await preloadKeccak();
 const dir = mkdtempSync(join(tmpdir(), 'sietch-bench-epoch-'));
 
-/** A register of ASSETS GPUs with TICKS samples each in one epoch, written with plain SQL (setup, not measured). */
+/** A register of ASSETS GPUs with TICKS samples each in one epoch, written directly (setup, not measured). */
 function seed(file: string): Db {
   const db = openDatabase(join(dir, file));
   const insertAsset = db.prepare("INSERT INTO assets (id, kind, label, status, identity, first_seen, last_seen, host_id, health_status) VALUES (?, 'gpu', 'NVIDIA H100 80GB HBM3', 'present', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ?, 'ok')");
   const insertTick = db.prepare("INSERT INTO sampler_ticks (at, interval_ms, gpu_state) VALUES (?, ?, 'ok')");
-  const insertSample = db.prepare('INSERT INTO samples (asset_id, at, healthy, health_flags, utilization_bps, power_mw) VALUES (?, ?, 1, 0, ?, ?)');
   db.transaction(() => {
-    for (let t = 0; t < TICKS; t += 1) insertTick.run(T0 + t * (EPOCH_MS / TICKS), EPOCH_MS / TICKS);
     for (let i = 0; i < ASSETS; i += 1) {
       const id = `gpu:GPU-${i.toString(16).padStart(8, '0')}-0000-0000-0000-000000000000`;
       insertAsset.run(id, JSON.stringify({ uuid: id.slice(4), serial: String(1_650_000_000_000 + i) }), `host:h${i >> 3}`);
-      for (let t = 0; t < TICKS; t += 1) insertSample.run(id, T0 + t * (EPOCH_MS / TICKS), 5000 + ((i * 7 + t) % 5000), 300_000 + i % 400_000);
+    }
+    const numbers = db.prepare('SELECT no FROM asset_numbers ORDER BY no').pluck().all() as number[];
+    for (let t = 0; t < TICKS; t += 1) {
+      const at = T0 + t * (EPOCH_MS / TICKS);
+      insertTick.run(at, EPOCH_MS / TICKS);
+      const columns = allocateTickColumns(ASSETS);
+      columns.count = ASSETS;
+      numbers.forEach((no, i) => {
+        [columns.assetNo[i], columns.healthy[i], columns.flags[i], columns.utilization[i], columns.power[i]] = [no, 1, 0, 5000 + ((i * 7 + t) % 5000), 300_000 + (i % 400_000)];
+      });
+      writeTickSamples(db, at, columns);
     }
   })();
   return db;
@@ -78,7 +87,7 @@ function bareTreeRoot(encoded: Uint8Array, count: number): Uint8Array {
 
 /** Each run closes the same epoch again: the previous close is removed first (setup, not measured by the ratio's intent but included in time). */
 function reopenEpoch(): void {
-  closeDb.exec('DELETE FROM report_outbox; DELETE FROM epoch_leaves; DELETE FROM epochs;');
+  closeDb.exec('DELETE FROM report_outbox; DELETE FROM epoch_leaf_sets; DELETE FROM epochs;');
 }
 
 describe(`close one epoch of ${ASSETS.toLocaleString('en')} assets`, () => {
@@ -103,9 +112,17 @@ const fleet: GpuSampleResult = {
   samples: Array.from({ length: ASSETS }, (_, i) => ({ index: i, uuid: `GPU-${i.toString(16).padStart(8, '0')}-0000-0000-0000-000000000000`, pciBusId: null, utilizationGpuPct: 50, utilizationMemoryPct: null, powerDrawW: 400, temperatureC: 50, memoryUsedMiB: null, smClockMHz: null, memoryClockMHz: null })),
 };
 ingestDb.exec(`UPDATE assets SET host_id = 'host:bench'`);
-const bareInsert = ingestDb.prepare('INSERT INTO samples (asset_id, at, healthy, health_flags, utilization_bps, power_mw) VALUES (?, ?, 1, 0, ?, ?)');
+// The baseline stores each sample as its own row, keyed (time, asset) — the plain design, and
+// Sietch's own until it packed a tick into one row (docs/benchmarks.md).
+ingestDb.exec('CREATE TABLE bare_samples (at INTEGER NOT NULL, asset_id TEXT NOT NULL, healthy INTEGER NOT NULL, health_flags INTEGER NOT NULL, utilization_bps INTEGER, power_mw INTEGER, PRIMARY KEY (at, asset_id)) STRICT, WITHOUT ROWID');
+const bareInsert = ingestDb.prepare('INSERT INTO bare_samples (asset_id, at, healthy, health_flags, utilization_bps, power_mw) VALUES (?, ?, 1, 0, ?, ?)');
 const ids = fleet.samples.map((sample) => `gpu:${sample.uuid}`);
+// A second, stricter reference: the floor of the packed design — the same number of 15-byte
+// records, already known, written as one row (no reading, no mapping, no register).
+ingestDb.exec('CREATE TABLE bare_ticks (at INTEGER PRIMARY KEY, records BLOB NOT NULL) STRICT');
+const bareTick = ingestDb.prepare('INSERT INTO bare_ticks (at, records) VALUES (?, ?)');
 let tick = T0 + EPOCH_MS;
+const sampler = new Sampler({ db: ingestDb, hostId: async () => 'host:bench', sample: async () => fleet });
 
 describe(`ingest one tick of ${ASSETS.toLocaleString('en')} samples`, () => {
   bench('bare prepared INSERT loop in one transaction (baseline)', () => {
@@ -115,8 +132,21 @@ describe(`ingest one tick of ${ASSETS.toLocaleString('en')} samples`, () => {
       for (const id of ids) bareInsert.run(id, at, 5000, 400_000);
     })();
   }, options);
-  bench('takeSample: map to asset ids, health from the register, tick + samples in one transaction', async () => {
+  bench('bare: the same samples as one packed row of 15-byte records (floor of the packed design)', () => {
     tick += 1;
-    await takeSample({ db: ingestDb, hostId: async () => 'host:bench', sample: async () => fleet }, 1000, tick);
+    const records = Buffer.allocUnsafe(ASSETS * 15);
+    for (let i = 0; i < ASSETS; i += 1) {
+      records.writeUInt32BE(i + 1, i * 15);
+      records[i * 15 + 4] = 1;
+      records.writeUInt32BE(0, i * 15 + 5);
+      records.writeUInt16BE(5000, i * 15 + 9);
+      records.writeUInt32BE(400_000, i * 15 + 11);
+    }
+    bareTick.run(tick, records);
+  }, options);
+  bench('Sampler.take: map to asset ids, health from the register snapshot, tick + packed samples in one transaction', async () => {
+    tick += 1;
+    const { samples } = await sampler.take(1000, tick);
+    if (samples !== ASSETS) throw new Error(`stored ${samples} samples`);
   }, options);
 });

@@ -6,6 +6,7 @@ import { SIETCH_BIN, waitForExit } from '../support/sietch-process';
 import { useTempDirs } from '../support/temp-dir';
 import { seededRandom } from '../support/seeded-random';
 import { countEpochLeaves } from '../../electron/core/attestation/node/epoch-leaves-store';
+import { countStoredSamples } from '../../electron/core/attestation/node/tick-samples-store';
 
 // kill -9 the real `sietch node` (simulated 8-GPU server, 1 s samples, 10 s epochs) at random
 // moments, many times, then check what a lender relies on: no sequence gap, no duplicate, no
@@ -25,7 +26,7 @@ function snapshot(dataDir: string) {
       ticks: db.prepare('SELECT count(*) FROM sampler_ticks').pluck().get() as number,
       firstTick: db.prepare('SELECT min(at) FROM sampler_ticks').pluck().get() as number,
       lastTick: db.prepare('SELECT max(at) FROM sampler_ticks').pluck().get() as number,
-      samples: db.prepare('SELECT count(*) FROM samples').pluck().get() as number,
+      samples: countStoredSamples(db),
       epochs: db.prepare('SELECT seq, start_at, end_at, asset_count FROM epochs ORDER BY seq').all() as { seq: number; start_at: number; end_at: number; asset_count: number }[],
       outbox: db.prepare('SELECT seq FROM report_outbox ORDER BY seq').pluck().all() as number[],
       leaves: [...countEpochLeaves(db)].sort(([a], [b]) => a - b).map(([seq, n]) => ({ seq, n })),

@@ -6,7 +6,8 @@ import type { ReportSigner } from '../report/offchain-attestation';
 import { closeDueEpochs, type ClosedEpoch } from './epoch-closer';
 import { signPendingReports } from './report-signer';
 import { rollUpAndPrune } from './rollup';
-import { takeSample, type SamplerDeps } from './sampler';
+import { Sampler, type SamplerDeps } from './sampler';
+import { countStoredSamples } from './tick-samples-store';
 
 export interface AttestationNodeOptions {
   sampleIntervalMs: number;
@@ -43,15 +44,19 @@ export class AttestationNode {
   private samplesStored: number | null = null;
   private lastTickAt: number | null = null;
 
-  constructor(private readonly deps: AttestationNodeDeps, readonly options: AttestationNodeOptions) {}
+  private readonly sampler: Sampler;
+
+  constructor(private readonly deps: AttestationNodeDeps, readonly options: AttestationNodeOptions) {
+    this.sampler = new Sampler({ db: deps.db, ...deps.sampler });
+  }
 
   get running(): boolean {
     return this.timer !== null;
   }
 
   status(): { running: boolean; ticks: number; lastTickAt: number | null; signer: string | null; samplesStored: number } {
-    // Counted once, then kept up to date by the ticks: a count(*) per status request would scan millions of rows.
-    this.samplesStored ??= this.deps.db.prepare('SELECT count(*) FROM samples').pluck().get() as number;
+    // Counted once, then kept up to date by the ticks: a sum per status request would read every kept tick.
+    this.samplesStored ??= countStoredSamples(this.deps.db);
     return { running: this.running, ticks: this.ticks, lastTickAt: this.lastTickAt, signer: this.signer?.address ?? null, samplesStored: this.samplesStored };
   }
 
@@ -83,7 +88,7 @@ export class AttestationNode {
     const interval = this.options.sampleIntervalMs;
     const slot = Math.floor(now() / interval) * interval;
     if (db.prepare('SELECT 1 FROM sampler_ticks WHERE at = ?').get(slot)) return;
-    const sampled = await takeSample({ db, ...this.deps.sampler }, interval, slot);
+    const sampled = await this.sampler.take(interval, slot);
     if (this.samplesStored !== null) this.samplesStored += sampled.samples;
     this.ticks += 1;
     this.lastTickAt = sampled.at;

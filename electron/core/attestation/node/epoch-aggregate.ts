@@ -3,6 +3,8 @@ import { HEALTH_FLAG_BITS, type HealthFlag } from '../report/health-flags';
 import { ZERO_BYTES32 } from '../report/hex';
 import { identityHashOf } from '../report/leaf-encoding';
 import { MAX_BPS, type AssetLeafInput } from '../report/leaf-format';
+import { registerSnapshotOf, type RegisteredAsset } from './register-snapshot';
+import { NO_POWER, NO_UTILIZATION, readTickSamples } from './tick-samples-store';
 
 export interface EpochWindow {
   seq: bigint;
@@ -21,17 +23,12 @@ interface Tick {
   gpu_state: string;
 }
 
-interface AssetRow {
-  id: string;
-  kind: 'host' | 'gpu' | 'robot';
-  identity: string;
-}
 
 const bit = (flag: HealthFlag): number => (1 << HEALTH_FLAG_BITS[flag]) >>> 0;
 const bps = (part: number, whole: number): number => (whole <= 0 ? 0 : Math.min(MAX_BPS, Math.floor((part * MAX_BPS) / whole)));
 
 /** Nearest-rank percentile of integer values (p in 0..100). */
-function percentile(sorted: number[], p: number): number {
+function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
@@ -55,16 +52,21 @@ export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOp
   const observedBps = bps(ticks.reduce((sum, tick) => sum + covered(tick), 0), epochMs);
   const tickIndex = new Map(ticks.map((tick, index) => [tick.at, index]));
 
-  const assets = db.prepare("SELECT id, kind, identity, identity_hash, first_seen FROM assets WHERE kind = 'gpu' AND status != 'retired' AND first_seen < ? ORDER BY id").raw().all(new Date(window.end).toISOString()) as [string, AssetRow['kind'], string, string | null, string][];
+  // The register from the node's in-memory view (reloaded only where it changed), in id order.
+  const assets: RegisteredAsset[] = [];
+  for (const asset of registerSnapshotOf(db).current().values()) if (asset.kind === 'gpu' && !asset.retired && asset.firstSeen < window.end) assets.push(asset);
   const identityEvents = new Set(
     (db.prepare("SELECT DISTINCT entity FROM journal WHERE kind IN ('asset.identity-changed', 'asset.identity-mismatch') AND at >= ? AND at < ?").all(new Date(window.start).toISOString(), new Date(window.end).toISOString()) as { entity: string }[]).map((row) => row.entity),
   );
+  const readIdentity = db.prepare('SELECT identity FROM assets WHERE id = ?').pluck();
   const cacheIdentityHash = db.prepare('UPDATE assets SET identity_hash = ? WHERE id = ?');
 
-  // One pass over the epoch's samples in key order (time, then asset) into flat per-asset × per-tick
-  // slots: no sort, no per-asset query, no object per sample.
-  const assetIndex = new Map<string, number>();
-  assets.forEach(([id], index) => assetIndex.set(id, index));
+  // The epoch's ticks (and those of the grace before it) decoded into flat per-asset × per-tick
+  // slots: no per-sample row, string or object.
+  let maxNo = 0;
+  for (const { no } of assets) if (no > maxNo) maxNo = no;
+  const positionOf = new Int32Array(maxNo + 1).fill(-1);
+  assets.forEach(({ no }, index) => (positionOf[no] = index));
   // 11 bytes a slot: an hour of 60 s samples for 100,000 assets is 66 MB, freed after the close.
   const slots = assets.length * ticks.length;
   const seen = new Uint8Array(slots); // 0 absent, 1 present, 2 present and healthy
@@ -72,35 +74,38 @@ export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOp
   const utilizationAt = new Int16Array(slots).fill(-1);
   const powerAt = new Int32Array(slots).fill(-1); // mW: up to 2 GW
   const lastHealthyBefore = new Float64Array(assets.length).fill(-1);
-  const samples = db.prepare('SELECT at, asset_id, healthy, health_flags, utilization_bps, power_mw FROM samples WHERE at >= ? AND at < ?').raw().iterate(window.start - options.unknownGraceMs, window.end) as IterableIterator<[number, string, number, number, number | null, number | null]>;
-  for (const [at, assetId, healthy, healthFlags, utilization, power] of samples) {
-    const a = assetIndex.get(assetId);
-    if (a === undefined) continue; // retired, or not a counted kind
-    if (at < window.start) {
-      if (healthy && at > lastHealthyBefore[a]!) lastHealthyBefore[a] = at;
-      continue;
-    }
-    const t = tickIndex.get(at);
+  for (const { at, samples } of readTickSamples(db, window.start - options.unknownGraceMs, window.end)) {
+    const t = at < window.start ? -1 : tickIndex.get(at);
     if (t === undefined) continue;
-    const slot = a * ticks.length + t;
-    seen[slot] = healthy ? 2 : 1;
-    flagsAt[slot] = healthFlags;
-    if (utilization !== null) utilizationAt[slot] = utilization;
-    if (power !== null) powerAt[slot] = power;
+    for (let i = 0; i < samples.count; i += 1) {
+      const no = samples.assetNo[i]!;
+      const a = no <= maxNo ? positionOf[no]! : -1;
+      if (a < 0) continue; // retired, or not a counted kind
+      if (t < 0) {
+        if (samples.healthy[i] && at > lastHealthyBefore[a]!) lastHealthyBefore[a] = at;
+        continue;
+      }
+      const slot = a * ticks.length + t;
+      seen[slot] = samples.healthy[i] ? 2 : 1;
+      flagsAt[slot] = samples.flags[i]!;
+      if (samples.utilization[i] !== NO_UTILIZATION) utilizationAt[slot] = samples.utilization[i]!;
+      if (samples.power[i] !== NO_POWER) powerAt[slot] = Math.min(samples.power[i]!, 0x7fffffff);
+    }
   }
   const hashesToCache: [string, string][] = [];
 
   const leaves: AssetLeafInput[] = new Array(assets.length);
+  const scratch = new Uint16Array(ticks.length); // one asset's utilization readings, reused
   for (let a = 0; a < assets.length; a += 1) {
-    const [id, kind, identity, cachedHash, firstSeen] = assets[a]!;
+    const { id, kind, identityHash: cachedHash, firstSeen } = assets[a]!;
     // Before its first sighting an asset was not expected: those ticks flag nothing (its uptime
     // still counts from the epoch start). The sampler stores samples of registered GPUs only.
-    const expectedFrom = Date.parse(firstSeen);
+    const expectedFrom = firstSeen;
     let lastHealthyAt: number | null = lastHealthyBefore[a]! < 0 ? null : lastHealthyBefore[a]!;
     let upMs = 0;
     let flags = 0;
     let energyMilliWattMs = 0;
-    const utilization: number[] = [];
+    let readings = 0;
     for (let t = 0; t < ticks.length; t += 1) {
       const tick = ticks[t]!;
       const slot = a * ticks.length + t;
@@ -110,7 +115,7 @@ export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOp
           upMs += covered(tick);
           lastHealthyAt = tick.at;
         }
-        if (utilizationAt[slot]! >= 0) utilization.push(utilizationAt[slot]!);
+        if (utilizationAt[slot]! >= 0) scratch[readings++] = utilizationAt[slot]!;
         if (powerAt[slot]! >= 0) energyMilliWattMs += powerAt[slot]! * covered(tick);
       } else if (tick.at < expectedFrom) {
         continue;
@@ -126,12 +131,12 @@ export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOp
     if (!identityOk) flags = (flags | bit('identity-mismatch')) >>> 0;
     let identityHash = cachedHash;
     if (identityHash === null) {
-      identityHash = identityHashOf(JSON.parse(identity) as Record<string, unknown>);
+      identityHash = identityHashOf(JSON.parse(readIdentity.get(id) as string) as Record<string, unknown>);
       hashesToCache.push([identityHash, id]);
     }
-    utilization.sort((x, y) => x - y);
+    const utilization = scratch.subarray(0, readings).sort(); // a typed array sorts numerically
     let utilizationSum = 0;
-    for (const value of utilization) utilizationSum += value;
+    for (let i = 0; i < readings; i += 1) utilizationSum += utilization[i]!;
     leaves[a] = {
       assetId: id,
       kind,

@@ -43,7 +43,7 @@ export function closeDueEpochs(db: Db, journal: Journal, epochMs: number, nowMs:
         tree.root,
         journal.head().head,
       );
-      writeEpochLeaves(db, epochSeq, leaves, (index) => tree.leafHash(index));
+      writeEpochLeaves(db, epochSeq, leaves, tree.leafHashes);
       db.prepare("INSERT INTO report_outbox (seq, status) VALUES (?, 'unsigned')").run(epochSeq);
       return { seq: epochSeq, start: window.start, end: window.end, assetCount: leaves.length, observedBps, merkleRoot: tree.root };
     })();

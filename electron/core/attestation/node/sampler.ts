@@ -1,7 +1,12 @@
 import type { Db } from '../../db/open';
 import { assignGpuAssetIds } from '../../inventory/gpu-register/gpu-asset-ids';
-import type { GpuSampleResult } from '../../inventory/gpu/types';
-import { encodeHealthFlags, type HealthFlag, HEALTH_FLAG_BITS } from '../report/health-flags';
+import type { GpuSample, GpuSampleResult } from '../../inventory/gpu/types';
+import { MAX_BPS } from '../report/leaf-format';
+import { registerSnapshotOf, type RegisterSnapshot } from './register-snapshot';
+import { allocateTickColumns, NO_POWER, NO_UTILIZATION, writeTickSamples } from './tick-samples-store';
+
+/** Into 0..max: a reading outside its range must not wrap around in the fixed-width record. */
+const clamp = (value: number, max: number): number => Math.min(max, Math.max(0, value));
 
 export interface SamplerDeps {
   db: Db;
@@ -17,55 +22,68 @@ export interface TickResult {
   samples: number;
 }
 
-interface RegisteredGpu {
-  id: string;
-  status: string;
-  health_status: string;
-  health_reasons: string;
-}
+/**
+ * The asset ids of the last reading, reused while the GPUs read are the same ones in the same
+ * order (every tick but the rare one after a change): comparing two lists of UUIDs is a fraction
+ * of the cost of building 100,000 id strings again. A GPU without a UUID (masked) is keyed by
+ * its slot, so such a reading is always mapped afresh.
+ */
+class GpuIdMemo {
+  private hostId = '';
+  private keys: (string | null)[] = [];
+  private ids: string[] = [];
 
-/** Health reasons (the register's JSON text) → flag bits; almost every GPU shares a handful of texts, so each is decoded once. */
-function flagsCache(): (reasonsJson: string) => number {
-  const cache = new Map<string, number>();
-  return (reasonsJson) => {
-    let flags = cache.get(reasonsJson);
-    if (flags === undefined) {
-      const reasons = JSON.parse(reasonsJson) as string[];
-      flags = encodeHealthFlags(reasons.filter((reason): reason is HealthFlag => reason in HEALTH_FLAG_BITS));
-      cache.set(reasonsJson, flags);
+  idsFor(hostId: string, gpus: readonly GpuSample[]): string[] {
+    let same = hostId === this.hostId && gpus.length === this.keys.length;
+    for (let i = 0; same && i < gpus.length; i += 1) same = gpus[i]!.uuid === this.keys[i] && gpus[i]!.uuid !== null;
+    if (!same) {
+      this.hostId = hostId;
+      this.keys = gpus.map((gpu) => gpu.uuid);
+      this.ids = assignGpuAssetIds(hostId, gpus.map((gpu) => ({ uuid: gpu.uuid, pciBusId: gpu.pciBusId ?? `index-${gpu.index}` })));
     }
-    return flags;
-  };
+    return this.ids;
+  }
 }
 
 /**
- * One sampler tick: reads the GPUs once and stores, in one transaction, the tick (proof that
- * the node was sampling, and what the source said) and one sample per GPU it saw. Health comes
- * from the register (the inventory sweep owns it); a GPU absent from the reading gets no sample,
- * which is what "not present" means to the epoch.
+ * Takes the node's samples. One tick reads the GPUs once and stores, in one transaction, the
+ * tick (proof that the node was sampling, and what the source said) and one sample per GPU it
+ * saw. Health comes from the register (the inventory sweep owns it); a GPU absent from the
+ * reading gets no sample, which is what "not present" means to the epoch.
  */
-export async function takeSample(deps: SamplerDeps, intervalMs: number, at: number = Date.now()): Promise<TickResult> {
-  const [hostId, reading] = await Promise.all([deps.hostId(), deps.sample()]);
-  const ids = reading.state === 'ok' ? assignGpuAssetIds(hostId, reading.samples.map((sample) => ({ uuid: sample.uuid, pciBusId: sample.pciBusId ?? `index-${sample.index}` }))) : [];
-  const { db } = deps;
-  const registered = new Map<string, RegisteredGpu>();
-  for (const [id, status, health_status, health_reasons] of db.prepare("SELECT id, status, health_status, health_reasons FROM assets WHERE kind = 'gpu' AND host_id = ?").raw().iterate(hostId) as IterableIterator<[string, string, string, string]>) {
-    registered.set(id, { id, status, health_status, health_reasons });
+export class Sampler {
+  private readonly register: RegisterSnapshot;
+  private readonly ids = new GpuIdMemo();
+
+  constructor(private readonly deps: SamplerDeps) {
+    this.register = registerSnapshotOf(deps.db);
   }
-  const flagsOf = flagsCache();
-  const insertSample = db.prepare('INSERT OR IGNORE INTO samples (asset_id, at, healthy, health_flags, utilization_bps, power_mw) VALUES (?, ?, ?, ?, ?, ?)');
-  let stored = 0;
-  db.transaction(() => {
-    db.prepare('INSERT OR IGNORE INTO sampler_ticks (at, interval_ms, gpu_state) VALUES (?, ?, ?)').run(at, intervalMs, reading.state);
-    reading.samples.forEach((sample, position) => {
-      const asset = registered.get(ids[position] ?? '');
-      if (!asset || asset.status === 'retired') return; // not registered yet: the next inventory sweep adds it
-      const healthy = asset.health_status === 'ok' || asset.health_status === 'degraded' ? 1 : 0;
-      const utilization = sample.utilizationGpuPct === null ? null : Math.round(sample.utilizationGpuPct * 100);
-      const power = sample.powerDrawW === null ? null : Math.round(sample.powerDrawW * 1000);
-      insertSample.run(asset.id, at, healthy, flagsOf(asset.health_reasons), utilization, power);
-      stored += 1;
-    });
-  })();
-  return { at, gpuState: reading.state, samples: stored };
+
+  async take(intervalMs: number, at: number = Date.now()): Promise<TickResult> {
+    const [hostId, reading] = await Promise.all([this.deps.hostId(), this.deps.sample()]);
+    const gpus = reading.state === 'ok' ? reading.samples : [];
+    const ids = this.ids.idsFor(hostId, gpus);
+    const { db } = this.deps;
+    let stored = 0;
+    db.transaction(() => {
+      const registered = this.register.current();
+      const columns = allocateTickColumns(gpus.length);
+      for (let position = 0; position < gpus.length; position += 1) {
+        const asset = registered.get(ids[position]!);
+        // Not registered yet (the next inventory sweep adds it), retired, or another host's.
+        if (!asset || asset.retired || asset.kind !== 'gpu' || asset.hostId !== hostId) continue;
+        const sample = gpus[position]!;
+        columns.assetNo[stored] = asset.no;
+        columns.healthy[stored] = asset.healthy;
+        columns.flags[stored] = asset.flags;
+        columns.utilization[stored] = sample.utilizationGpuPct === null ? NO_UTILIZATION : clamp(Math.round(sample.utilizationGpuPct * 100), MAX_BPS);
+        columns.power[stored] = sample.powerDrawW === null ? NO_POWER : clamp(Math.round(sample.powerDrawW * 1000), NO_POWER - 1);
+        stored += 1;
+      }
+      columns.count = stored;
+      db.prepare('INSERT OR IGNORE INTO sampler_ticks (at, interval_ms, gpu_state) VALUES (?, ?, ?)').run(at, intervalMs, reading.state);
+      writeTickSamples(db, at, columns);
+    })();
+    return { at, gpuState: reading.state, samples: stored };
+  }
 }

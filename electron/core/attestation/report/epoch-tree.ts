@@ -12,6 +12,8 @@ export interface EpochTree {
   /** Sibling hashes proving input i's leaf under the root. */
   proof(inputIndex: number): string[];
   leafHash(inputIndex: number): string;
+  /** Every input's leaf hash, 32 bytes each, in input order. */
+  readonly leafHashes: Uint8Array;
 }
 
 /**
@@ -36,7 +38,7 @@ export function buildEpochTree(leaves: readonly AssetLeafInput[]): EpochTree {
     leafHashes.set(keccak256Bytes(keccak256Bytes(encoded.subarray(at, at + LEAF_ENCODED_BYTES))), i * 32);
   }
   const tree = buildMerkleTree(leafHashes);
-  return { root: tree.root, assetCount: count, tree, proof: (i) => tree.proof(i), leafHash: (i) => tree.leafHash(i) };
+  return { root: tree.root, assetCount: count, tree, proof: (i) => tree.proof(i), leafHash: (i) => tree.leafHash(i), leafHashes };
 }
 
 /** JSON-safe leaf values: bigint as decimal strings (OZ's encoder reads them back as uints). */
