@@ -3,6 +3,7 @@ import { SIETCH_VERSION } from '../core/version';
 import { registerAuditCommands } from './commands/audit';
 import { doctorCommand } from './commands/doctor';
 import { inventoryGpusCommand, inventoryHostsCommand } from './commands/inventory';
+import { inventoryFleetCommand, type InventoryFleetOptions } from './commands/inventory-fleet';
 import { nodeCommand, type NodeCommandOptions } from './commands/node';
 import { registerKeyCommands } from './commands/key';
 import { registerLedgerCommands } from './commands/ledger';
@@ -65,6 +66,19 @@ export function buildProgram(setExitCode: Run): Command {
     .option('--simulate', "read the simulator's 8-GPU server instead of this machine's GPUs")
     .action(async (options: { simulate?: boolean }) => {
       setExitCode(await inventoryGpusCommand(commandContext(globals()), options));
+    });
+  inventory
+    .command('fleet')
+    .description('the GPUs of many hosts through dcgm-exporter targets or a Prometheus server (default: the sources of config.json)')
+    .option('--prometheus <url>', 'read through this Prometheus (or Thanos) HTTP API')
+    .option('--targets <file>', 'scrape the dcgm-exporter targets in this file (file_sd JSON or one host:port per line)')
+    .option('--selector <matchers>', 'PromQL label matchers added to every query, e.g. {cluster="par-2"}')
+    .option('--host-label <label...>', 'labels that name the host (default Hostname, hostname)')
+    .option('--bearer-token-file <file>', 'send the bearer token in this file')
+    .option('--ca-file <file>', 'trust the CA certificates in this PEM file (https)')
+    .option('--site <site>', 'the site these hosts are in')
+    .action(async (options: InventoryFleetOptions) => {
+      setExitCode(await inventoryFleetCommand(commandContext(globals()), options));
     });
   inventory
     .command('hosts')

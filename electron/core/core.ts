@@ -18,6 +18,8 @@ import { AttestationNode } from './attestation/node/attestation-node';
 import { ReportQueries } from './attestation/node/report-queries';
 import { KeystoreError } from './keystore/errors';
 import { createLedgerHandlers } from './ledger/ledger-handlers';
+import { FleetService } from './inventory/fleet/fleet-service';
+import { createFleetHandlers } from './inventory/fleet/fleet-handlers';
 import { createFinanceHandlers } from './finance/finance-handlers';
 import { OperatorKeystore } from './keystore/operator-keystore';
 import { forgetPassphrase, NoSecretStore, recallPassphrase, rememberPassphrase, type SecretStore } from './keystore/secret-store';
@@ -62,6 +64,8 @@ export interface Core {
   readonly db: Db;
   readonly node: AttestationNode;
   readonly keystore: OperatorKeystore;
+  /** Fleet sources (dcgm-exporter, Prometheus); `fleet.latestSamples()` is what the node samples for fleet hosts. */
+  readonly fleet: FleetService;
   /** Runs the first sweeps, the periodic timers and (unless told not to) the attestation node. */
   start(options?: { node?: boolean }): Promise<void>;
   /** Stops timers, waits for work in flight, checkpoints WAL and closes the database. */
@@ -160,6 +164,10 @@ export function createCore(options: CoreOptions): Core {
       nextEpochEndsAt: nextEnd === null ? null : new Date(nextEnd).toISOString(),
     };
   };
+  const fleet = new FleetService(
+    { db, register, journal, logger, onChange: assetsChanged, onSourcesChanged: () => events.emit('onFleetSourcesChanged', { at: new Date().toISOString() }) },
+    { config: options.config.fleet, missingAfterSweeps: inventory.missingAfterSweeps, sampleRetentionMs: inventory.sampleRetentionHours * 3600_000 },
+  );
   const queries = new AssetQueries(db, journal);
   const editing = new AssetEditing(db, journal, (id) => queries.row(id));
   const assetOrThrow = (id: string) => {
@@ -183,6 +191,11 @@ export function createCore(options: CoreOptions): Core {
     track(hosts.refresh()).catch((error: unknown) => logger.warn({ err: error }, 'host inventory sweep failed'));
   }
 
+  function refreshFleetInBackground(): void {
+    if (closed) return;
+    track(fleet.refresh()).catch((error: unknown) => logger.warn({ err: error }, 'fleet sweep failed'));
+  }
+
   function refreshGpusInBackground(): void {
     if (closed) return;
     track(gpus.refresh()).catch((error: unknown) => logger.warn({ err: error }, 'GPU sweep failed'));
@@ -204,6 +217,7 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: ApiHandlers = {
     ...createLedgerHandlers({ db, journal, emit: (event, payload) => events.emit(event, payload) }),
+    ...createFleetHandlers(fleet, track),
     ...createFinanceHandlers({ db, journal, emit: (event, payload) => events.emit(event, payload as never), unknownGraceMs: nodeConfig.unknownGraceSeconds * 1000 }),
     'system.info': async () => ({
       product: 'sietch',
@@ -295,14 +309,17 @@ export function createCore(options: CoreOptions): Core {
     db,
     node,
     keystore,
+    fleet,
     async start(startOptions = {}) {
       await preloadKeccak(); // the fast keccak (WASM) for leaves and trees, loaded once
       await unlockWithRememberedPassphrase();
       logger.info({ dataDir: options.dataDir, schemaVersion: schemaVersion(db), mode: options.mode }, 'core started');
       refreshHostInBackground();
       refreshGpusInBackground();
+      refreshFleetInBackground();
       timers.push(setInterval(refreshHostInBackground, inventory.hostRefreshSeconds * 1000));
       timers.push(setInterval(refreshGpusInBackground, inventory.gpuRefreshSeconds * 1000));
+      timers.push(setInterval(refreshFleetInBackground, options.config.fleet.refreshSeconds * 1000));
       timers.push(setInterval(() => events.emit('onHeartbeat', { at: new Date().toISOString() }), options.heartbeatMs ?? 5000));
       for (const timer of timers) timer.unref();
       if (startOptions.node !== false) node.start();

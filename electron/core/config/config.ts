@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { fleetSourceInput } from '../../contract/schemas/fleet';
 
 /**
  * config.json in the data directory. Everything has a default, so a fresh data directory
@@ -33,6 +34,26 @@ export const configSchema = z
       })
       .strict()
       .default({ sampleIntervalSeconds: 60, epochSeconds: 3600, unknownGraceSeconds: 300, rawRetentionHours: 48, rollupRetentionDays: 400, networkProfile: 'local-devnet' }),
+    /** dcgm-exporter targets and Prometheus servers to read: docs/fleet-sources.md. */
+    fleet: z
+      .object({
+        refreshSeconds: z.number().int().min(5).max(3600).default(60),
+        /** Per scrape or query, for the whole exchange. */
+        timeoutSeconds: z.number().min(1).max(120).default(10),
+        /** Scrapes (or queries) in flight at once per source. */
+        concurrency: z.number().int().min(1).max(1024).default(64),
+        /** A larger answer is refused (a misconfigured target must not fill the memory). */
+        maxResponseMiB: z.number().min(1).max(1024).default(64),
+        /** How long an XID seen to change counts for health (DCGM's XID field keeps the last code). */
+        xidHoldMinutes: z.number().min(1).max(7 * 24 * 60).default(60),
+        sources: z
+          .array(fleetSourceInput)
+          .max(100)
+          .default([])
+          .refine((sources) => new Set(sources.map((source) => source.name)).size === sources.length, 'source names must be unique'),
+      })
+      .strict()
+      .default({ refreshSeconds: 60, timeoutSeconds: 10, concurrency: 64, maxResponseMiB: 64, xidHoldMinutes: 60, sources: [] }),
     chain: z.object({ rpcUrl: z.string().url().optional(), chainId: z.number().int().positive().optional() }).strict().default({}),
     log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).strict().default({ level: 'info' }),
   })

@@ -1,4 +1,4 @@
-import type { GpuHealthStatus, GpuReadResult, GpuReadState } from './types';
+import type { GpuHealthStatus, GpuReadResult, GpuReadState, NvidiaGpuWithHealth } from './types';
 
 /** `sietch inventory gpus --json`: exactly this object, keys in this order. */
 export interface InventoryGpusJson {
@@ -44,23 +44,26 @@ export function toInventoryGpusJson(result: GpuReadResult): InventoryGpusJson {
     source: 'nvidia-smi',
     state: result.state,
     driverVersion: result.driverVersion,
-    gpus: readable
-      ? result.gpus.map((gpu) => ({
-          index: gpu.index,
-          uuid: gpu.uuid,
-          serial: gpu.serial,
-          name: gpu.name,
-          pciBusId: gpu.pciBusId,
-          memoryTotalMiB: gpu.memoryTotalMiB,
-          utilizationGpuPct: gpu.utilizationGpuPct,
-          powerDrawW: gpu.powerDrawW,
-          temperatureC: gpu.temperatureC,
-          migMode: gpu.migMode.current,
-          migDevices: gpu.migDevices.map((device) => ({ uuid: device.uuid, profile: device.profile, memoryTotalMiB: device.memoryTotalMiB })),
-          processes: gpu.processes.length,
-          health: { status: gpu.health.status, reasons: [...gpu.health.reasons] },
-        }))
-      : [],
+    gpus: readable ? result.gpus.map(toInventoryGpuJson) : [],
     warnings,
+  };
+}
+
+/** One GPU in the CLI's JSON shape; the fleet command prints the same object with its host added. */
+export function toInventoryGpuJson(gpu: NvidiaGpuWithHealth): InventoryGpuJson {
+  return {
+    index: gpu.index,
+    uuid: gpu.uuid,
+    serial: gpu.serial,
+    name: gpu.name,
+    pciBusId: gpu.pciBusId,
+    memoryTotalMiB: gpu.memoryTotalMiB,
+    utilizationGpuPct: gpu.utilizationGpuPct,
+    powerDrawW: gpu.powerDrawW,
+    temperatureC: gpu.temperatureC,
+    migMode: gpu.migMode.current,
+    migDevices: gpu.migDevices.map((device) => ({ uuid: device.uuid, profile: device.profile, memoryTotalMiB: device.memoryTotalMiB })),
+    processes: gpu.processes.length,
+    health: { status: gpu.health.status, reasons: [...gpu.health.reasons] },
   };
 }

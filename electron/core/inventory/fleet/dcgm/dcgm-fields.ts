@@ -59,10 +59,13 @@ const FP64_FIELDS = new Set<string>([DCGM.power, DCGM.powerLimit, DCGM.grEngineA
  */
 export function dcgmValue(name: string, value: number): number | null {
   if (!Number.isFinite(value)) return null;
-  if (value >= 9223372036854775792) return null;
+  if (value >= INT64_BLANK) return null;
   if (FP64_FIELDS.has(name) && value >= 140737488355328 && value <= 140737488355331) return null;
   return value;
 }
+
+/** DCGM_INT64_BLANK (0x7ffffffffffffff0) as a double: 2^63, which every int64 sentinel rounds to. */
+const INT64_BLANK = Number(0x7ffffffffffffff0n);
 
 /** NVML clock-event (throttle) reason bits, as DCGM_FI_DEV_CLOCK_THROTTLE_REASONS reports them. */
 export const CLOCK_EVENT_BITS = {

@@ -11,7 +11,7 @@ import { parseExposition } from './parse-exposition';
 const metricName = fc.stringMatching(/^[a-zA-Z_:][a-zA-Z0-9_:]{0,12}$/);
 const labelName = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,8}$/).filter((name) => !name.startsWith('__'));
 const labelValue = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '"', '\\', '\n', '{', '}', ',', '=', 'é', '#'), maxLength: 12 });
-const sampleValue = fc.oneof(fc.double({ noNaN: true }), fc.integer(), fc.constantFrom(Number.NaN, Infinity, -Infinity, 9223372036854775794, 140737488355328));
+const sampleValue = fc.oneof(fc.double({ noNaN: true }), fc.integer(), fc.constantFrom(Number.NaN, Infinity, -Infinity, Number(9223372036854775794n), 140737488355328));
 
 function escapeLabel(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
@@ -21,6 +21,7 @@ function formatValue(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return '+Inf';
   if (value === -Infinity) return '-Inf';
+  if (Object.is(value, -0)) return '-0'; // String(-0) is "0"
   return String(value);
 }
 
@@ -55,7 +56,7 @@ describe('parseExposition, fuzzed', () => {
         expect(result.value.samples).toEqual(expected);
         for (const f of families) expect(result.value.families.get(f.name)).toEqual({ name: f.name, type: f.type, help: f.help });
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
   });
 

@@ -281,7 +281,7 @@ function parseSample(state: State, scan: LineScanner): void {
 
 /**
  * Parses a whole exposition document. Lines end with \n (a final line without one is accepted);
- * a \r, a NUL or invalid UTF-16 is refused, as is anything the format does not define.
+ * a \r or a NUL is refused, as is anything the format does not define.
  */
 export function parseExposition(text: string): ExpositionResult {
   const state: State = { families: new Map(), started: new Set(), closed: new Set(), current: null, typed: new Set(), seen: new Set(), samples: [] };
@@ -294,8 +294,10 @@ export function parseExposition(text: string): ExpositionResult {
       if (end === -1) end = text.length;
       const line = text.slice(start, end);
       start = end + 1;
-      const bad = line.search(/[\r\u0000]/u);
-      if (bad !== -1) throw new Fault(bad + 1, line[bad] === '\r' ? 'carriage return: lines must end with \\n alone' : 'NUL character');
+      const cr = line.indexOf('\r');
+      if (cr !== -1) throw new Fault(cr + 1, 'carriage return: lines must end with \\n alone');
+      const nul = line.indexOf('\u0000');
+      if (nul !== -1) throw new Fault(nul + 1, 'NUL character');
       const scan = new LineScanner(line);
       scan.skipBlanks();
       if (scan.done) continue;
