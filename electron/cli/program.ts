@@ -7,6 +7,7 @@ import { inventoryFleetCommand, type InventoryFleetOptions } from './commands/in
 import { nodeCommand, type NodeCommandOptions } from './commands/node';
 import { registerKeyCommands } from './commands/key';
 import { registerLedgerCommands } from './commands/ledger';
+import { registerRobotCommands } from './commands/robots';
 import { serveCommand, type ServeOptions } from './commands/serve';
 import { commandContext, type GlobalOptions } from './context';
 import { CliError, EXIT } from './exit-codes';
@@ -86,6 +87,7 @@ export function buildProgram(setExitCode: Run): Command {
     .action(async () => {
       setExitCode(await inventoryHostsCommand(commandContext(globals())));
     });
+  registerRobotCommands(program, inventory, { globals, setExitCode });
 
   return program;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { assetDetail, assetEdit, assetKind, assetSummary, costBookImportResult, gpuSourceStatus } from './schemas/assets';
 import { assetId, noInput } from './schemas/common';
 import { ledgerEvents, ledgerMethods } from './ledger-api';
+import { robotsEvents, robotsMethods } from './robots-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
 import { customersEvents, customersMethods } from './customers-api';
 import { method } from './method';
@@ -57,6 +58,7 @@ export const methods = {
   }),
   'node.key.lock': method({ input: z.object({ forget: z.boolean().default(false) }).strict(), output: keyStatus, summary: 'Lock the key (and optionally forget a remembered passphrase): reports wait, unsigned, until it is unlocked again.' }),
   ...ledgerMethods,
+  ...robotsMethods,
   ...fleetMethods,
   ...customersMethods,
   'journal.verify': method({ input: noInput, output: journalVerification, summary: 'Recompute the hash chain of the journal and report the first broken link.' }),
@@ -73,6 +75,7 @@ export const events = {
   onJournalAppended: z.object({ seq: z.number().int().positive(), kind: z.string(), entity: z.string(), hash: z.string() }),
   onHeartbeat: heartbeat,
   ...ledgerEvents,
+  ...robotsEvents,
   ...fleetEvents,
   ...customersEvents,
   /** Assets were added or changed (a sweep, an edit, an import): refetch them. */

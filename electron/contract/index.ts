@@ -13,3 +13,5 @@ export * from './schemas/assets';
 export * from './schemas/node';
 export * from './schemas/facilities';
 export * from './ledger-api';
+export * from './schemas/robots';
+export * from './robots-api';

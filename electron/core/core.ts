@@ -18,6 +18,8 @@ import { AttestationNode } from './attestation/node/attestation-node';
 import { ReportQueries } from './attestation/node/report-queries';
 import { KeystoreError } from './keystore/errors';
 import { createLedgerHandlers } from './ledger/ledger-handlers';
+import { createRobotHandlers } from './robots/robot-handlers';
+import { RobotService } from './robots/robot-service';
 import { FleetService } from './inventory/fleet/fleet-service';
 import { createFleetHandlers } from './inventory/fleet/fleet-handlers';
 import { createFinanceHandlers } from './finance/finance-handlers';
@@ -64,6 +66,8 @@ export interface Core {
   readonly db: Db;
   readonly node: AttestationNode;
   readonly keystore: OperatorKeystore;
+  /** Robots over VDA 5050 (MQTT); `robots.robotNodeSamples()` is what the node samples. */
+  readonly robots: RobotService;
   /** Fleet sources (dcgm-exporter, Prometheus); `fleet.latestSamples()` is what the node samples for fleet hosts. */
   readonly fleet: FleetService;
   /** Runs the first sweeps, the periodic timers and (unless told not to) the attestation node. */
@@ -168,6 +172,16 @@ export function createCore(options: CoreOptions): Core {
     { db, register, journal, logger, onChange: assetsChanged, onSourcesChanged: () => events.emit('onFleetSourcesChanged', { at: new Date().toISOString() }) },
     { config: options.config.fleet, missingAfterSweeps: inventory.missingAfterSweeps, sampleRetentionMs: inventory.sampleRetentionHours * 3600_000 },
   );
+  const robots = new RobotService({
+    db,
+    register,
+    journal,
+    logger,
+    config: options.config.robots,
+    simulate: options.simulate ?? false,
+    onRobotsChanged: (ids) => events.emit('onRobotsChanged', { ids, at: new Date().toISOString() }),
+    onAssetsChanged: assetsChanged,
+  });
   const queries = new AssetQueries(db, journal);
   const editing = new AssetEditing(db, journal, (id) => queries.row(id));
   const assetOrThrow = (id: string) => {
@@ -217,6 +231,7 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: ApiHandlers = {
     ...createLedgerHandlers({ db, journal, emit: (event, payload) => events.emit(event, payload) }),
+    ...createRobotHandlers(robots),
     ...createFleetHandlers(fleet, track),
     ...createFinanceHandlers({ db, journal, emit: (event, payload) => events.emit(event, payload as never), unknownGraceMs: nodeConfig.unknownGraceSeconds * 1000 }),
     'system.info': async () => ({
@@ -310,6 +325,7 @@ export function createCore(options: CoreOptions): Core {
     node,
     keystore,
     fleet,
+    robots,
     async start(startOptions = {}) {
       await preloadKeccak(); // the fast keccak (WASM) for leaves and trees, loaded once
       await unlockWithRememberedPassphrase();
@@ -322,6 +338,7 @@ export function createCore(options: CoreOptions): Core {
       timers.push(setInterval(refreshFleetInBackground, options.config.fleet.refreshSeconds * 1000));
       timers.push(setInterval(() => events.emit('onHeartbeat', { at: new Date().toISOString() }), options.heartbeatMs ?? 5000));
       for (const timer of timers) timer.unref();
+      await robots.start();
       if (startOptions.node !== false) node.start();
     },
     async close() {
@@ -329,6 +346,7 @@ export function createCore(options: CoreOptions): Core {
       closed = true;
       for (const timer of timers) clearInterval(timer);
       await node.stop();
+      await robots.stop();
       await Promise.allSettled([...pending]);
       // Fold the WAL into the main file so the database is a single consistent file at rest.
       db.pragma('wal_checkpoint(TRUNCATE)');

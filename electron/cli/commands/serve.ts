@@ -40,10 +40,12 @@ export async function serveCommand(context: CommandContext, options: ServeOption
   lock.update({ url: server.url });
 
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') logger.warn({ host }, 'listening beyond loopback: anyone who can reach this address and holds the token can use the console');
-  if (context.json) printJson({ url: server.url, urlWithToken, dataDir, pid: process.pid });
+  const robots = core.robots.status();
+  if (context.json) printJson({ url: server.url, urlWithToken, dataDir, pid: process.pid, robotsBroker: robots.brokerUrl });
   else {
     printLine(`Sietch console (headless) — data in ${dataDir}${simulate ? ' — SIMULATED hardware (an 8-GPU server replayed by a fake nvidia-smi)' : ''}`);
     printLine(`Open: ${urlWithToken}`);
+    if (robots.brokerUrl) printLine(`Robots: ${robots.simulated ? 'a simulated VDA 5050 fleet on ' : ''}${robots.mode === 'embedded' ? 'the embedded MQTT broker ' : 'MQTT broker '}${robots.brokerUrl}`);
     printLine('Stop with Ctrl+C.');
   }
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { Aedes } from 'aedes';
 
 export interface EmbeddedBroker {
@@ -15,7 +15,12 @@ export interface EmbeddedBroker {
  */
 export async function startEmbeddedBroker(options: { port?: number; host?: string } = {}): Promise<EmbeddedBroker> {
   const broker = await Aedes.createBroker();
-  const server: Server = createServer(broker.handle);
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    broker.handle(socket);
+  });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -33,11 +38,11 @@ export async function startEmbeddedBroker(options: { port?: number; host?: strin
     async close() {
       if (closed) return;
       closed = true;
-      // Sockets first (clients see the connection drop), then the broker's own state.
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        broker.close();
-      });
+      // Stop accepting, drop every client (they see the connection go, as with a broker that stops), then the broker's own state.
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => broker.close(() => resolve()));
+      await stopped;
     },
   };
 }

@@ -40,6 +40,7 @@ export class RobotIngest {
   private readonly initialBackoffMs: number;
   private readonly maxBackoffMs: number;
   private connectWaiters: ((connected: boolean) => void)[] = [];
+  private stopping = false;
 
   constructor(private readonly fleet: RobotFleet, private readonly options: IngestOptions) {
     this.initialBackoffMs = options.initialBackoffMs ?? 1000;
@@ -96,7 +97,7 @@ export class RobotIngest {
       this.status_.lastError = error.message;
     });
     client.on('close', () => {
-      if (this.status_.connected) logger?.warn({ broker: this.status_.url }, 'robots: lost the MQTT broker; reconnecting');
+      if (this.status_.connected && !this.stopping) logger?.warn({ broker: this.status_.url, err: this.status_.lastError }, 'robots: lost the MQTT broker; reconnecting');
       this.status_.connected = false;
       // Exponential backoff: mqtt.js reads reconnectPeriod each time it schedules a reconnect.
       client.options.reconnectPeriod = this.backoffMs;
@@ -126,6 +127,7 @@ export class RobotIngest {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = null;
+    this.stopping = true;
     this.settleWaiters(false);
     if (!client) return;
     await new Promise<void>((resolve) => client.end(true, {}, () => resolve()));

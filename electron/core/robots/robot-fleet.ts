@@ -41,7 +41,8 @@ export interface RobotRecord {
   recentInvalid: InvalidSample[];
 }
 
-export type RobotEventKind = 'robot.online' | 'robot.offline' | 'robot.connection-broken' | 'robot.hibernating' | 'robot.error-raised' | 'robot.error-cleared' | 'robot.mission-completed' | 'robot.mission-failed' | 'robot.intervention';
+/** What the register journals about a robot (missions and interventions are counted in its figures, not journaled one by one). */
+export type RobotEventKind = 'robot.online' | 'robot.offline' | 'robot.connection-broken' | 'robot.hibernating' | 'robot.error-raised' | 'robot.error-cleared';
 
 export interface RobotEvent {
   kind: RobotEventKind;
@@ -234,9 +235,6 @@ export class RobotFleet {
       const [type, level] = key.split('|');
       this.emit('robot.error-cleared', record, at, { type, level });
     }
-    if (outcome.missionCompleted !== null) this.emit('robot.mission-completed', record, at, { orderId: outcome.missionCompleted });
-    if (outcome.missionFailed !== null) this.emit('robot.mission-failed', record, at, { orderId: outcome.missionFailed });
-    if (outcome.intervention) this.emit('robot.intervention', record, at, { operatingMode: state.operatingMode, emergencyStop: state.emergencyStop });
   }
 
   private emit(kind: RobotEventKind, record: RobotRecord, at: number, payload: Record<string, unknown>): void {

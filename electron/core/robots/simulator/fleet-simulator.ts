@@ -22,9 +22,9 @@ export interface FleetSimulatorOptions {
   /** Simulated seconds per real second (tests run a working day faster). */
   timeScale?: number;
   behaviour?: Partial<SimBehaviour>;
-  username?: string;
-  password?: string;
-  ca?: string;
+  username?: string | undefined;
+  password?: string | undefined;
+  ca?: string | undefined;
   logger?: Logger;
   /** Every message published, as sent (tests validate them against the official schemas). */
   onPublish?: (topic: string, payload: Buffer) => void;
