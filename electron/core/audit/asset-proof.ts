@@ -107,7 +107,10 @@ export async function verifyAssetProof(bytes: Uint8Array, options: { signer: str
     if (file.version !== BUNDLE_VERSION) fail({ field: 'version', message: `proof version ${JSON.stringify(file.version)} is not supported` });
     if (JSON.stringify(file.leafEncoding) !== JSON.stringify(LEAF_TYPES)) fail({ field: 'leafEncoding', message: 'leafEncoding is not the Sietch leaf encoding' });
     const network = options.network ?? readNetwork(file.network, where, 'network');
-    const checked = checkReport(file, { signer: new SignerCheck(signer), network }, where, { leaves: false });
+    // Name the report in every failure, even before its signature is known to be good.
+    const claimed = (file.report as { sequence?: unknown } | null)?.sequence;
+    const named: Where = { ...where, report: typeof claimed === 'string' && /^[0-9]{1,15}$/.test(claimed) ? Number(claimed) : null };
+    const checked = checkReport(file, { signer: new SignerCheck(signer), network }, named, { leaves: false });
     const at: Where = { ...where, report: checked.seq };
     const leaf = readLeafJson(file.leaf, BigInt(checked.seq), at, 'leaf');
     const leafWhere = { ...at, leaf: leaf.input.assetId };

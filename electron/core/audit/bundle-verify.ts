@@ -6,7 +6,7 @@ import { AuditError, auditFailure, fail, type AuditFailure } from './audit-failu
 import { BUNDLE_FORMAT, BUNDLE_VERSION, JOURNAL_FILE, MANIFEST_FILE, seqOfReportFile, type NetworkJson } from './bundle-format';
 import { BundleTally, type TallyData } from './bundle-tally';
 import { checkJournalExcerpt, type CheckedJournal } from './journal-check';
-import { exactKeys, integer, object, string, type Where } from './json-fields';
+import { address, exactKeys, integer, object, string, type Where } from './json-fields';
 import { readNetwork } from './network-check';
 import { checkReport, type CheckContext } from './report-check';
 import { signatureBackend, SignerCheck } from './signature-check';
@@ -160,6 +160,7 @@ function readManifest(archive: Uint8Array, entry: TarEntry) {
     firstSeq: integer(reports.firstSeq, where, 'reports.firstSeq', Number.MAX_SAFE_INTEGER),
     lastSeq: integer(reports.lastSeq, where, 'reports.lastSeq', Number.MAX_SAFE_INTEGER),
     journalRows: integer(journal.rows, where, 'journal.rows', Number.MAX_SAFE_INTEGER),
+    operator: address(manifest.operator, where, 'operator'),
   };
 }
 
@@ -246,6 +247,8 @@ export async function verifyBundle(archive: Uint8Array, options: VerifyBundleOpt
     reportsChecked = result.links.length;
     const links = [...result.links].sort((a, b) => a.seq - b.seq);
     checkLinks(links, journal);
+    // Checked last: against a foreign signer, the signatures are the finding, not this label.
+    if (manifest.operator !== signer) fail({ file: MANIFEST_FILE, field: 'operator', message: `the manifest names ${manifest.operator} as the operator, but ${signer} signed every report` });
     const tally = new BundleTally();
     tally.merge(result.tally);
     return { ok: true, summary: summarize(signer, network, manifest.period, links, tally, journal) };

@@ -1,4 +1,3 @@
-import { getAddress } from 'ethers';
 import { REPORT_SCHEMA_FIELDS, REPORT_SCHEMA_REVOCABLE, REPORT_SCHEMA_UID } from '../attestation/report/eas-schema';
 import { bytesToHex, ZERO_BYTES32 } from '../attestation/report/hex';
 import { keccak256Bytes } from '../attestation/report/keccak';
@@ -63,22 +62,37 @@ export interface CheckedReport {
   leaves: LeafFacts[];
 }
 
-const TIME_FIELDS = new Set(['sequence', 'epochStart', 'epochEnd', 'revenue', 'repaid', 'outstanding', 'assetCount', 'coverageBps']);
+
+const NUMERIC_FIELDS = new Set(['sequence', 'epochStart', 'epochEnd', 'revenue', 'repaid', 'outstanding', 'assetCount', 'coverageBps']);
+const DECIMAL_TEXT = /^(0|[1-9][0-9]*)$/;
+
+/** A 32-byte ABI word as an unsigned integer (most are below 2^64: one read, no string). */
+function wordValue(data: Uint8Array, view: DataView, offset: number): bigint {
+  for (let i = offset; i < offset + 24; i += 1) if (data[i] !== 0) return BigInt(bytesToHex(data.subarray(offset, offset + 32)));
+  return view.getBigUint64(offset + 24);
+}
+
+function plainValue(plain: unknown): bigint | null {
+  if (typeof plain === 'number' && Number.isSafeInteger(plain) && plain >= 0) return BigInt(plain);
+  return typeof plain === 'string' && DECIMAL_TEXT.test(plain) ? BigInt(plain) : null;
+}
 
 /** The attestation's schema data, word by word, against the plain report fields. */
 function compareReportToData(report: Record<string, unknown>, data: Uint8Array, where: Where, dataTampered: boolean): void {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   REPORT_SCHEMA_FIELDS.forEach((field, index) => {
-    const word = data.subarray(index * 32, index * 32 + 32);
-    const signed = TIME_FIELDS.has(field.name) ? BigInt(bytesToHex(word)).toString() : bytesToHex(word);
+    const offset = index * 32;
     const plain = report[field.name];
-    const shown = typeof plain === 'number' ? String(plain) : String(plain).toLowerCase();
-    if (shown !== signed) {
-      fail(
-        dataTampered
-          ? { ...where, field: 'attestation.sig.message.data', message: `the signed data (word ${index}, ${field.name}) was changed: it says ${signed}, the report says ${shown}, and the signature no longer matches` }
-          : { ...where, field: `report.${field.name}`, message: `report.${field.name} is ${shown}, but the signed attestation says ${signed}` },
-      );
-    }
+    const numeric = NUMERIC_FIELDS.has(field.name);
+    const same = numeric ? plainValue(plain) === wordValue(data, view, offset) : typeof plain === 'string' && plain.length === 66 && Buffer.from(plain.slice(2), 'hex').equals(data.subarray(offset, offset + 32));
+    if (same) return;
+    const signed = numeric ? wordValue(data, view, offset).toString() : bytesToHex(data.subarray(offset, offset + 32));
+    const shown = typeof plain === 'string' ? plain.toLowerCase() : JSON.stringify(plain);
+    fail(
+      dataTampered
+        ? { ...where, field: 'attestation.sig.message.data', message: `the signed data (word ${index}, ${field.name}) was changed: it says ${signed}, the report says ${shown}, and the signature no longer matches` }
+        : { ...where, field: `report.${field.name}`, message: `report.${field.name} is ${shown}, but the signed attestation says ${signed}` },
+    );
   });
 }
 
@@ -158,17 +172,31 @@ function leafInput(leaf: Record<string, unknown>, where: Where, path: string, se
     energyWh: decimal(leaf.energyWh, at, `${path}.energyWh`),
     healthFlags: integer(leaf.healthFlags, at, `${path}.healthFlags`, UINT32_MAX),
     identityOk: boolean(leaf.identityOk, at, `${path}.identityOk`),
-    identityHash: hex32(leaf.identityHash, at, `${path}.identityHash`),
+    // encodeLeafInto checks both hashes (and names them): no second regex here, this runs 8 times a report.
+    identityHash: string(leaf.identityHash, at, `${path}.identityHash`),
     revenue: decimal(leaf.revenue, at, `${path}.revenue`),
     hwAttested: boolean(leaf.hwAttested, at, `${path}.hwAttested`),
-    evidenceHash: hex32(leaf.evidenceHash, at, `${path}.evidenceHash`),
+    evidenceHash: string(leaf.evidenceHash, at, `${path}.evidenceHash`),
   };
   return { input, leafHash: hex32(leaf.leafHash, at, `${path}.leafHash`) };
 }
 
+/** keccak256 of each asset id seen: a bundle names the same assets in every report. */
+const assetIdHashes = new Map<string, Uint8Array>();
+
+function assetIdHashOf(assetId: string): Uint8Array {
+  let hash = assetIdHashes.get(assetId);
+  if (!hash) {
+    if (assetIdHashes.size > 1_000_000) assetIdHashes.clear();
+    hash = keccak256Bytes(Buffer.from(assetId, 'utf8'));
+    assetIdHashes.set(assetId, hash);
+  }
+  return hash;
+}
+
 function encodeLeaf(input: AssetLeafInput, where: Where, path: string, target: Uint8Array, view: DataView): void {
   try {
-    encodeLeafInto(input, target, 0, view);
+    encodeLeafInto(input, target, 0, view, assetIdHashOf(input.assetId));
   } catch (error) {
     // encodeLeafInto names the field first: `leaf "<id>": <field> must be …`.
     const message = error instanceof Error ? error.message : String(error);
@@ -307,7 +335,7 @@ export function checkReport(entry: Record<string, unknown>, context: CheckContex
   if (time !== epochEnd) fail({ ...where, field: m('time'), message: `time ${time} is not the epoch end ${epochEnd}` });
   // The report hash: abi.encode(operator, …schema fields) = the operator's word, then the data.
   const encoded = new Uint8Array(32 + DATA_BYTES);
-  encoded.set(hexToBytes(getAddress(signer)), 12);
+  encoded.set(context.signer.addressBytes, 12);
   encoded.set(data, 32);
   const reportHash = bytesToHex(keccak256Bytes(encoded));
   if (salt !== reportHash) fail({ ...where, field: m('salt'), message: `salt is not the report hash ${reportHash}` });

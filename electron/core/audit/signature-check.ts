@@ -92,9 +92,12 @@ export function recoverAddress(digest: Uint8Array, signature: RawSignature): str
 export class SignerCheck {
   private publicKey: Uint8Array | null = null;
   readonly expected: string;
+  /** The 20 address bytes (the report hash encodes the operator; getAddress per report would cost more than the hash). */
+  readonly addressBytes: Uint8Array;
 
   constructor(expected: string) {
     this.expected = getAddress(expected);
+    this.addressBytes = Buffer.from(this.expected.slice(2), 'hex');
   }
 
   /** null when `expected` made the signature, else the address that did (or "nobody"). */

@@ -88,6 +88,8 @@ function readOctal(archive: Uint8Array, offset: number, length: number, field: s
 }
 
 function isZeroBlock(archive: Uint8Array, offset: number): boolean {
+  // A header's name never starts with NUL, so nearly every block is decided by its first byte.
+  if (archive[offset] !== 0) return false;
   for (let i = offset; i < offset + BLOCK; i += 1) if (archive[i] !== 0) return false;
   return true;
 }
