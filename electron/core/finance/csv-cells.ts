@@ -30,7 +30,7 @@ export interface CsvTable {
 }
 
 /** Parses CSV with a header row. Row numbers are the spreadsheet's: the header is row 1. */
-export function readCsv(csv: string, known: readonly string[], required: readonly string[]): { table: CsvTable | null; errors: ImportRowError[] } {
+export function readCsv(csv: string, known: readonly string[], required: readonly string[], readOnly: readonly string[] = []): { table: CsvTable | null; errors: ImportRowError[] } {
   let records: string[][];
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: false, skip_empty_lines: true, trim: true }) as string[][];
@@ -43,7 +43,7 @@ export function readCsv(csv: string, known: readonly string[], required: readonl
   const errors: ImportRowError[] = [];
   for (const column of required) if (!columns.includes(column)) errors.push({ row: 1, column, message: `the header has no ${column} column` });
   columns.forEach((column) => {
-    if (!known.includes(column)) errors.push({ row: 1, column, message: `unknown column "${column}"; expected: ${known.join(', ')}` });
+    if (!known.includes(column) && !readOnly.includes(column)) errors.push({ row: 1, column, message: `unknown column "${column}"; expected: ${known.join(', ')}` });
   });
   const seen = new Set<string>();
   columns.forEach((column) => {

@@ -7,13 +7,13 @@ import { appraisalProblems, type FinanceService } from './finance-service';
 import type { InvoiceRecord } from './finance-store';
 
 /** Columns of each importable table: all known, and the required ones. The export writes the same names. */
-export const IMPORT_COLUMNS: Record<ImportTable, { known: string[]; required: string[] }> = {
+export const IMPORT_COLUMNS: Record<ImportTable, { known: string[]; required: string[]; readOnly?: string[] }> = {
   contracts: { known: ['id', 'customer', 'kind', 'billing_unit', 'unit_price', 'start_date', 'term_months', 'payment_terms_days', 'asset_ids', 'notes'], required: ['id', 'customer', 'kind', 'billing_unit', 'unit_price', 'start_date', 'term_months', 'asset_ids'] },
-  invoices: { known: ['id', 'contract_id', 'period', 'period_start', 'period_end', 'issue_date', 'due_date', 'amount'], required: ['id', 'contract_id', 'period_start', 'period_end', 'issue_date', 'due_date', 'amount'] },
-  payments: { known: ['customer', 'date', 'amount', 'invoice_id', 'reference'], required: ['customer', 'date', 'amount'] },
+  invoices: { known: ['id', 'contract_id', 'period', 'period_start', 'period_end', 'issue_date', 'due_date', 'amount'], required: ['id', 'contract_id', 'period_start', 'period_end', 'issue_date', 'due_date', 'amount'], readOnly: ['customer', 'paid', 'open', 'state', 'days_past_due', 'bucket', 'settled_on', 'basis'] },
+  payments: { known: ['customer', 'date', 'amount', 'invoice_id', 'reference'], required: ['customer', 'date', 'amount'], readOnly: ['id', 'applied', 'unapplied', 'journal_seq'] },
   costs: { known: ['facility_id', 'date', 'category', 'amount', 'note'], required: ['facility_id', 'date', 'category', 'amount'] },
-  appraisals: { known: ['asset_id', 'appraised_on', 'value', 'method', 'life_months', 'residual_value', 'annual_rate_pct', 'advance_rate_pct'], required: ['asset_id', 'appraised_on', 'value', 'method'] },
-  pledges: { known: ['facility_id', 'asset_id', 'date'], required: ['facility_id', 'asset_id', 'date'] },
+  appraisals: { known: ['asset_id', 'appraised_on', 'value', 'method', 'life_months', 'residual_value', 'annual_rate_pct', 'advance_rate_pct'], required: ['asset_id', 'appraised_on', 'value', 'method'], readOnly: ['id', 'journal_seq'] },
+  pledges: { known: ['facility_id', 'asset_id', 'date'], required: ['facility_id', 'asset_id', 'date'], readOnly: ['released_on'] },
 };
 
 const PERCENT = /^(0|[1-9][0-9]{0,2})(\.[0-9]{1,6})?$/;
@@ -49,8 +49,9 @@ const issuesToErrors = (row: number, issues: { path: string; message: string }[]
  * its journal row. `dryRun` checks only.
  */
 export function importFinanceCsv(service: FinanceService, table: ImportTable, csv: string, dryRun: boolean): ImportResult {
-  const { known, required } = IMPORT_COLUMNS[table];
-  const { table: parsed, errors: headerErrors } = readCsv(csv, known, required);
+  const { known, required, readOnly = [] } = IMPORT_COLUMNS[table];
+  // The export's computed columns (paid, state …) are read back and ignored.
+  const { table: parsed, errors: headerErrors } = readCsv(csv, known, required, readOnly);
   if (!parsed) return { applied: false, rows: 0, created: 0, errors: headerErrors };
   const has = (column: string): boolean => parsed.columns.includes(column);
   const plan = planImport(service, table, parsed, has);
@@ -184,7 +185,10 @@ function planImport(service: FinanceService, table: ImportTable, parsed: CsvTabl
     for (const { row, value } of read.rows) steps.push({ row, apply: () => void service.insertAppraisal(value) });
   } else {
     const pledged = new Set<string>();
-    const read = eachRow(parsed, (r) => ({ facilityId: r.text('facility_id', 100), assetId: r.text('asset_id', 300), date: r.date('date') }));
+    const read = eachRow(parsed, (r) => {
+      if (has('released_on') && r.raw('released_on') !== '') r.problem('released_on', 'a released pledge is history: import open pledges only');
+      return { facilityId: r.text('facility_id', 100), assetId: r.text('asset_id', 300), date: r.date('date') };
+    });
     errors.push(...read.errors);
     for (const { row, value } of read.rows) {
       const input = { facilityId: value.facilityId!, assetIds: [value.assetId!], date: value.date! };

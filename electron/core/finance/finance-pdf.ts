@@ -28,12 +28,14 @@ export async function facilityStatement(service: FinanceService, facilityId: str
   const writer = await PdfWriter.create(`Statement ${waterfall.facilityName} period ${n}`, `Sietch statement · ${waterfall.facilityName} · period ${n} · journal ${journal.head}`, service.nowInstant());
   writer.heading(`Statement — ${waterfall.facilityName}`);
   writer.fields([
-    ['Facility', `${waterfall.facilityName} (${facilityId})`],
+    ['Facility', waterfall.facilityName],
+    ['Facility id', facilityId],
     ['Lender', coverage.lender],
     ['Structure', waterfall.structure],
     ['Period', `${n}: ${period.start} to ${lastDayOf(period.end)}`],
     ['As of', periodEnd],
-    ['Journal', `${journal.length} entries, head ${journal.head}`],
+    ['Journal entries', String(journal.length)],
+    ['Journal head', journal.head],
   ]);
   writer.gap();
   writer.heading('Waterfall', 12);
@@ -112,10 +114,12 @@ export async function borrowingBaseCertificate(service: FinanceService, facility
   const writer = await PdfWriter.create(`Borrowing-base certificate ${coverage.facilityName} ${day}`, `Sietch borrowing-base certificate · ${coverage.facilityName} · as of ${day} · journal ${journal.head}`, service.nowInstant());
   writer.heading('Borrowing-base certificate');
   writer.fields([
-    ['Facility', `${coverage.facilityName} (${facilityId})`],
+    ['Facility', coverage.facilityName],
+    ['Facility id', facilityId],
     ['Lender', coverage.lender],
     ['As of', day],
-    ['Journal', `${journal.length} entries, head ${journal.head}`],
+    ['Journal entries', String(journal.length)],
+    ['Journal head', journal.head],
     ['Pledged assets', String(coverage.collateral.length)],
     ['Eligible assets', String(coverage.collateral.filter((line) => line.counts).length)],
     ['Pledged value', printMoney(f.pledgedValue)],

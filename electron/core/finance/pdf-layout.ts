@@ -25,7 +25,8 @@ export class PdfWriter {
   }
 
   static async create(title: string, footer: string, at: Date): Promise<PdfWriter> {
-    const doc = await PDFDocument.create();
+    // updateMetadata: false, or pdf-lib writes its own producer over ours on save.
+    const doc = await PDFDocument.create({ updateMetadata: false });
     doc.setTitle(title);
     doc.setProducer('Sietch');
     doc.setCreator('Sietch');
@@ -78,16 +79,25 @@ export class PdfWriter {
     this.y -= points;
   }
 
-  /** Label and value pairs, two columns of them per line. */
+  /** Label and value pairs, two columns of them per line; a value too wide for half a line gets a whole one. */
   fields(pairs: readonly [string, string][], size = 9): void {
-    const half = (PAGE.width - 2 * PAGE.margin) / 2;
-    for (let i = 0; i < pairs.length; i += 2) {
+    const full = PAGE.width - 2 * PAGE.margin;
+    const half = full / 2;
+    const wide = (value: string): boolean => this.bold.widthOfTextAtSize(this.clean(value), size) > half - 160;
+    const lines: [string, string][][] = [];
+    for (const pair of pairs) {
+      const last = lines.at(-1);
+      if (last && last.length === 1 && !wide(last[0]![1]) && !wide(pair[1])) last.push(pair);
+      else lines.push([pair]);
+    }
+    for (const line of lines) {
       this.ensure(size + 4);
       this.y -= size + 4;
-      pairs.slice(i, i + 2).forEach(([label, value], column) => {
+      line.forEach(([label, value], column) => {
         const x = PAGE.margin + column * half;
+        const width = line.length === 1 ? full - 160 : half - 160;
         this.page.drawText(this.fit(label, 150, size, this.font), { x, y: this.y, size, font: this.font, color: rgb(0.35, 0.35, 0.35) });
-        this.page.drawText(this.fit(value, half - 160, size, this.bold), { x: x + 155, y: this.y, size, font: this.bold });
+        this.page.drawText(this.fit(value, width, size, this.bold), { x: x + 155, y: this.y, size, font: this.bold });
       });
     }
   }
