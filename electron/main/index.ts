@@ -11,6 +11,7 @@ import { installApplicationMenu } from './menu';
 import { explainNativeLoadError } from './native-binding';
 import { denyAllPermissionsInEverySession } from './permissions';
 import { createSietchTray, type SietchTray } from './tray';
+import { notifyFinanceAlerts } from './finance-notifications';
 import { guardAllWebContents } from './web-contents-guards';
 import { createMainWindow, singleWindow } from './window';
 
@@ -51,6 +52,7 @@ async function run(): Promise<void> {
   }
 
   let tray: SietchTray | null = null;
+  let stopAlerts: () => void = () => undefined;
   try {
     const stopServing = serveRendererOverAppProtocol(RENDERER_DIR);
     const disposeBridge = registerIpcBridge({ ipcMain, handlers: host.core.handlers, events: host.core.events, isTrustedSender: isAppOriginUrl, logger: host.logger });
@@ -59,6 +61,7 @@ async function run(): Promise<void> {
       async () => {
         showWindow = () => undefined;
         tray?.destroy();
+        stopAlerts();
         disposeBridge();
         stopServing();
         await host.close();
@@ -73,6 +76,8 @@ async function run(): Promise<void> {
     showWindow = () => mainWindow.show();
     showWindow();
     tray = openTray(host, showWindow);
+    // Covenant breaches (with their cures), assets that stop counting, invoices 30 days late.
+    stopAlerts = notifyFinanceAlerts(host.core.events, showWindow);
   } catch (error) {
     // The database is open and locked by now: close it properly before telling the user.
     await host.close().catch(() => undefined);

@@ -448,6 +448,27 @@ export class FakeTray extends EventEmitter {
   }
 }
 
+/** A desktop notification: tests read what was shown and click it; `supported` plays a desktop without a notification service. */
+export class FakeNotification extends EventEmitter {
+  static readonly shown: FakeNotification[] = [];
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+
+  constructor(readonly options: { title?: string; body?: string; urgency?: string }) {
+    super();
+  }
+
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
+
+  click(): void {
+    this.emit('click');
+  }
+}
+
 /**
  * safeStorage: "encrypts" by XOR behind a marker, so a blob is unreadable as text and a foreign
  * blob fails to decrypt, as with the real one. Tests set available/backend to play a machine
@@ -493,12 +514,14 @@ function reset(): void {
   Menu.applicationMenu = null;
   FakeTray.instances.length = 0;
   FakeTray.failToCreate = false;
+  FakeNotification.shown.length = 0;
+  FakeNotification.supported = true;
   safeStorage.available = true;
   safeStorage.backend = 'gnome_libsecret';
 }
 
 /** Handles for the tests: the page, the app and what the code under test registered. */
-export const fakeElectron = { ipcMain, page, app, session, protocol, dialog, Menu, BrowserWindow: FakeBrowserWindow, Tray: FakeTray, nativeImage, safeStorage, contextBridge, FakeSession, reset };
+export const fakeElectron = { ipcMain, page, app, session, protocol, dialog, Menu, BrowserWindow: FakeBrowserWindow, Tray: FakeTray, Notification: FakeNotification, nativeImage, safeStorage, contextBridge, FakeSession, reset };
 export type FakeElectron = typeof fakeElectron;
 
 /** What `import ... from 'electron'` yields under the mock. */
@@ -515,6 +538,7 @@ export const electronModule = {
   safeStorage,
   session,
   Tray: FakeTray,
+  Notification: FakeNotification,
   default: undefined as unknown,
   /** Not part of Electron: lets a test reach the very fake instance the code under test imported. */
   __fake: fakeElectron,
