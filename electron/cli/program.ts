@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { SIETCH_VERSION } from '../core/version';
 import { registerAuditCommands } from './commands/audit';
 import { doctorCommand } from './commands/doctor';
+import { registerChainCommands } from './commands/chain';
+import { devnetCommand, type DevnetOptions } from './commands/devnet';
 import { inventoryGpusCommand, inventoryHostsCommand } from './commands/inventory';
 import { inventoryFleetCommand, type InventoryFleetOptions } from './commands/inventory-fleet';
 import { nodeCommand, type NodeCommandOptions } from './commands/node';
@@ -56,6 +58,18 @@ export function buildProgram(setExitCode: Run): Command {
       setExitCode(await doctorCommand(commandContext(globals())));
     });
 
+  program
+    .command('devnet')
+    .description('a local EVM for demos (anvil, a dev dependency): deploys EAS, registers the report schema, funds the operator key, writes the "devnet" network profile')
+    .option('--port <port>', 'port on 127.0.0.1 (default 8545; 0 picks a free one)')
+    .option('--block-time <seconds>', 'seconds between blocks (default 1)')
+    .option('--confirmations <blocks>', 'confirmations before a report counts as published (default 2)')
+    .option('--fresh', 'forget the saved chain and start from block 0')
+    .action(async (options: DevnetOptions) => {
+      await devnetCommand(commandContext(globals()), options);
+    });
+
+  registerChainCommands(program, globals, setExitCode);
   registerKeyCommands(program, globals);
   registerLedgerCommands(program, { globals, setExitCode });
   registerAuditCommands(program, { globals, setExitCode });

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { assetDetail, assetEdit, assetKind, assetSummary, costBookImportResult, gpuSourceStatus } from './schemas/assets';
 import { assetId, noInput } from './schemas/common';
 import { ledgerEvents, ledgerMethods } from './ledger-api';
-import { robotsEvents, robotsMethods } from './robots-api';
+import { chainEvents, chainMethods } from './chain-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
+import { robotsEvents, robotsMethods } from './robots-api';
 import { customersEvents, customersMethods } from './customers-api';
 import { method } from './method';
 import { hostInventory } from './schemas/host';
@@ -58,8 +59,9 @@ export const methods = {
   }),
   'node.key.lock': method({ input: z.object({ forget: z.boolean().default(false) }).strict(), output: keyStatus, summary: 'Lock the key (and optionally forget a remembered passphrase): reports wait, unsigned, until it is unlocked again.' }),
   ...ledgerMethods,
-  ...robotsMethods,
+  ...chainMethods,
   ...fleetMethods,
+  ...robotsMethods,
   ...customersMethods,
   'journal.verify': method({ input: noInput, output: journalVerification, summary: 'Recompute the hash chain of the journal and report the first broken link.' }),
   'journal.list': method({
@@ -75,8 +77,9 @@ export const events = {
   onJournalAppended: z.object({ seq: z.number().int().positive(), kind: z.string(), entity: z.string(), hash: z.string() }),
   onHeartbeat: heartbeat,
   ...ledgerEvents,
-  ...robotsEvents,
+  ...chainEvents,
   ...fleetEvents,
+  ...robotsEvents,
   ...customersEvents,
   /** Assets were added or changed (a sweep, an edit, an import): refetch them. */
   onAssetsChanged: z.object({ ids: z.array(z.string()), at: z.iso.datetime({ offset: false }) }),

@@ -18,6 +18,8 @@ import { AttestationNode } from './attestation/node/attestation-node';
 import { ReportQueries } from './attestation/node/report-queries';
 import { KeystoreError } from './keystore/errors';
 import { createLedgerHandlers } from './ledger/ledger-handlers';
+import { createChainHandlers } from './chain/chain-handlers';
+import { ChainService } from './chain/chain-service';
 import { createRobotHandlers } from './robots/robot-handlers';
 import { RobotService } from './robots/robot-service';
 import { FleetService } from './inventory/fleet/fleet-service';
@@ -116,7 +118,10 @@ export function createCore(options: CoreOptions): Core {
       journal,
       logger,
       onEpochClosed: (epoch) => events.emit('onReportsChanged', { seqs: [epoch.seq], at: new Date().toISOString() }),
-      onReportsSigned: (seqs) => events.emit('onReportsChanged', { seqs, at: new Date().toISOString() }),
+      onReportsSigned: (seqs) => {
+        events.emit('onReportsChanged', { seqs, at: new Date().toISOString() });
+        chain.wake();
+      },
       sampler: {
         hostId: () => hosts.assetId(),
         sample: options.gpuSampler ?? (gpuReader ? async () => samplesFromRead(await gpuReader()) : () => sampleLocalGpus({ ...(options.gpuBinary ? { binary: options.gpuBinary } : {}), timeoutMs })),
@@ -133,6 +138,15 @@ export function createCore(options: CoreOptions): Core {
   );
   const reports = new ReportQueries(db);
   const keystore = new OperatorKeystore({ dataDir: options.dataDir, ...(options.keystoreScryptN ? { scryptN: options.keystoreScryptN } : {}) });
+  const chain = new ChainService({
+    db,
+    dataDir: options.dataDir,
+    config: options.config.chain,
+    logger,
+    signer: () => keystore.signer(),
+    epochSeconds: () => node.options.epochMs / 1000,
+    onChange: (seqs) => events.emit('onChainPublicationsChanged', { seqs, at: new Date().toISOString() }),
+  });
   const secrets = options.secretStore ?? new NoSecretStore();
   let remembered = false;
   const keyStatus = (): KeyStatus => ({ state: keystore.state(), address: keystore.address(), canRemember: secrets.isSecure(), remembered });
@@ -146,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
       throw new ApiError(code, error.message);
     }
     node.setSigner(keystore.signer());
+    chain.wake();
     return keyStatus();
   }
   const nodeStatus = () => {
@@ -231,6 +246,7 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: ApiHandlers = {
     ...createLedgerHandlers({ db, journal, emit: (event, payload) => events.emit(event, payload) }),
+    ...createChainHandlers(chain),
     ...createRobotHandlers(robots),
     ...createFleetHandlers(fleet, track),
     ...createFinanceHandlers({ db, journal, emit: (event, payload) => events.emit(event, payload as never), unknownGraceMs: nodeConfig.unknownGraceSeconds * 1000 }),
@@ -340,12 +356,14 @@ export function createCore(options: CoreOptions): Core {
       for (const timer of timers) timer.unref();
       await robots.start();
       if (startOptions.node !== false) node.start();
+      chain.start();
     },
     async close() {
       if (closed) return;
       closed = true;
       for (const timer of timers) clearInterval(timer);
       await node.stop();
+      await chain.stop();
       await robots.stop();
       await Promise.allSettled([...pending]);
       // Fold the WAL into the main file so the database is a single consistent file at rest.

@@ -152,7 +152,8 @@ describe('sietch one-shot commands', () => {
 
   it('doctor fails with exit 4 when the configured chain RPC is unreachable, and 3 when nvidia-smi hangs', async () => {
     const dataDir = tempDir();
-    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ chain: { rpcUrl: 'http://127.0.0.1:9/' } }));
+    const unreachable = { rpcUrl: 'http://127.0.0.1:9/', chainId: 31337, easAddress: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512', schemaRegistryAddress: '0x5FbDB2315678afecb367f032d93F642f64180aa3' };
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ chain: { network: 'local', networks: { local: unreachable } } }));
     const rpc = runSietch(['doctor', '--json', '--data-dir', dataDir]);
     expect(rpc.status).toBe(4);
     expect(JSON.parse(rpc.stdout).checks.find((c: { name: string }) => c.name === 'chain RPC').status).toBe('fail');

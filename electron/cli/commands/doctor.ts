@@ -1,7 +1,8 @@
 import { readLockOwner } from '../../core/lock/data-dir-lock';
 import type { CommandContext } from '../context';
 import type { CheckResult } from '../doctor/check';
-import { checkChainRpc, checkDatabase, checkDataDir, checkElectron, checkNvidiaSmi, checkTokenFile } from '../doctor/checks';
+import { checkChain } from '../doctor/chain-checks';
+import { checkDatabase, checkDataDir, checkElectron, checkNvidiaSmi, checkTokenFile } from '../doctor/checks';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { printJson, printLine } from '../output';
 import { PACKAGE_ROOT } from '../package-root';
@@ -25,7 +26,7 @@ export async function doctorCommand(context: CommandContext): Promise<ExitCode> 
     { name: 'data directory owner', area: 'local', status: 'ok', message: owner ? `in use by "sietch ${owner.command}" (pid ${owner.pid})${owner.url ? ` at ${owner.url}` : ''}` : 'no Sietch process holds it' },
     await checkNvidiaSmi(Number(process.env.SIETCH_DOCTOR_TIMEOUT_MS ?? 10_000)),
     ...checkElectron(PACKAGE_ROOT),
-    await checkChainRpc(context.config),
+    ...(await checkChain(context.config, context.dataDir)),
   ];
   const exitCode = doctorExitCode(checks);
   if (context.json) printJson({ ok: exitCode === EXIT.ok, dataDir: context.dataDir, checks });

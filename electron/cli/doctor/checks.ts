@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { SietchConfig } from '../../core/config/config';
 import { DATABASE_FILE } from '../../core/core';
 import { MIGRATIONS } from '../../core/db/migrations';
 import { TOKEN_FILE } from '../../server/token-file';
@@ -88,19 +87,4 @@ export function checkElectron(packageRoot: string): CheckResult[] {
       ? { name: 'sqlite for electron', area: 'local', status: 'ok', message: 'better-sqlite3 rebuilt for Electron is in .electron-native/' }
       : { name: 'sqlite for electron', area: 'local', status: binaryPresent ? 'warn' : 'ok', message: binaryPresent ? 'better-sqlite3 has not been rebuilt for Electron yet' : 'not needed until the Electron binary is installed', fix: binaryPresent ? '`npm run rebuild:electron-native` (needs network; `npm start` runs it for you)' : undefined },
   ];
-}
-
-export async function checkChainRpc(config: SietchConfig, timeoutMs = 5000): Promise<CheckResult> {
-  const rpcUrl = config.chain.rpcUrl;
-  if (!rpcUrl) return { name: 'chain RPC', area: 'network', status: 'ok', message: 'no chain configured (reports are signed and kept locally)' };
-  try {
-    const response = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }), signal: AbortSignal.timeout(timeoutMs) });
-    const body = (await response.json()) as { result?: string };
-    const chainId = body.result ? Number.parseInt(body.result, 16) : NaN;
-    if (!Number.isFinite(chainId)) return { name: 'chain RPC', area: 'network', status: 'fail', message: `${rpcUrl} answered without a chain id`, fix: 'check that the URL is an Ethereum JSON-RPC endpoint' };
-    if (config.chain.chainId !== undefined && config.chain.chainId !== chainId) return { name: 'chain RPC', area: 'network', status: 'fail', message: `${rpcUrl} is chain ${chainId}, but config.json says ${config.chain.chainId}`, fix: 'point chain.rpcUrl at the configured chain' };
-    return { name: 'chain RPC', area: 'network', status: 'ok', message: `${rpcUrl} answers, chain id ${chainId}` };
-  } catch (error) {
-    return { name: 'chain RPC', area: 'network', status: 'fail', message: `${rpcUrl} is unreachable: ${(error as Error).message}`, fix: 'check the URL and the network, or remove chain.rpcUrl from config.json' };
-  }
 }

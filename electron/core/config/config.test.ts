@@ -22,15 +22,16 @@ describe('config.json', () => {
   it('has working defaults when absent', () => {
     const config = loadConfig(tempDir());
     expect(config.server).toEqual({ host: '127.0.0.1', port: 7410 });
-    expect(config.chain).toEqual({});
+    expect(config.chain).toEqual({ networks: {} });
   });
 
   it('merges a partial file over the defaults', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ server: { port: 9000 }, chain: { rpcUrl: 'http://127.0.0.1:8545', chainId: 31337 } }));
+    const sepolia = { rpcUrl: 'https://rpc.example/v1/KEY', chainId: 11155111, easAddress: '0xC2679fBD37d54388Ce493F1DB75320D236e1815e', schemaRegistryAddress: '0x0a7E2Ff54e76B8E6659aedc9103FB21c038050D0', mode: 'timestamp' };
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ server: { port: 9000 }, chain: { network: 'sepolia', networks: { sepolia } } }));
     const config = loadConfig(dir);
     expect(config.server).toEqual({ host: '127.0.0.1', port: 9000 });
-    expect(config.chain.chainId).toBe(31337);
+    expect(config.chain.networks.sepolia).toMatchObject({ chainId: 11155111, mode: 'timestamp', confirmations: 3, maxFeePerGasGwei: '100' });
   });
 
   it('refuses invalid JSON and invalid fields, naming the field', () => {

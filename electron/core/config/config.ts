@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { chainConfigSchema } from '../chain/chain-config';
 import { robotsConfigSchema } from '../robots/robots-config';
 import { fleetSourceInput } from '../../contract/schemas/fleet';
 
@@ -57,7 +58,8 @@ export const configSchema = z
       .default({ refreshSeconds: 60, timeoutSeconds: 10, concurrency: 64, maxResponseMiB: 64, xidHoldMinutes: 60, sources: [] }),
     /** The robots' MQTT broker (VDA 5050): docs/configuration.md#robots. */
     robots: robotsConfigSchema,
-    chain: z.object({ rpcUrl: z.string().url().optional(), chainId: z.number().int().positive().optional() }).strict().default({}),
+    /** Where signed reports are published (docs/chain-publication.md). */
+    chain: chainConfigSchema.default({ networks: {} }),
     log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).strict().default({ level: 'info' }),
   })
   .strict();
