@@ -29,7 +29,7 @@ export interface DevChain {
   head(): Promise<bigint>;
 }
 
-export function useDevChains(): (options?: { stateFile?: string; blockTime?: number; stateIntervalSeconds?: number }) => Promise<DevChain> {
+export function useDevChains(): (options?: { stateFile?: string; blockTime?: number; stateIntervalSeconds?: number; registerSchema?: boolean }) => Promise<DevChain> {
   const started: AnvilProcess[] = [];
   afterEach(async () => {
     await Promise.all(started.splice(0).map((anvil) => anvil.stop('SIGKILL')));
@@ -44,7 +44,7 @@ export function useDevChains(): (options?: { stateFile?: string; blockTime?: num
     };
     let anvil = await launch();
     const rpc = new RpcClient({ url: anvil.url, timeoutMs: 10_000 });
-    const contracts = await deployDevnetContracts(rpc);
+    const contracts = await deployDevnetContracts(rpc, {}, { registerSchema: options.registerSchema ?? true });
     const chain: DevChain = {
       url: anvil.url,
       port,

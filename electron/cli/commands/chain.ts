@@ -29,7 +29,12 @@ function networkOf(context: CommandContext, name: string | undefined): ChainNetw
 function openDb(context: CommandContext, readonly: boolean): Db {
   const file = join(context.dataDir, DATABASE_FILE);
   if (readonly && !existsSync(file)) throw new CliError(`no database in ${context.dataDir}: nothing to verify`, EXIT.usage);
-  return openDatabase(file, { readonly });
+  const db = openDatabase(file, { readonly });
+  if (readonly && !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chain_publications'").get()) {
+    db.close();
+    throw new CliError(`the database in ${context.dataDir} predates chain publication: start \`sietch serve\` (or \`sietch node\`) once to upgrade it`, EXIT.usage);
+  }
+  return db;
 }
 
 /** An RPC that cannot be reached is a network peer's failure (exit 4), anything else a failed command (1). */

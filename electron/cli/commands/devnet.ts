@@ -41,7 +41,14 @@ function number(flag: string, value: string | undefined, fallback: number, min: 
  */
 export async function devnetCommand(context: CommandContext, options: DevnetOptions): Promise<void> {
   const binary = findAnvilBinary();
-  if (!binary) throw new CliError('anvil is not installed: `sietch devnet` needs the dev dependency @foundry-rs/anvil (install the dev dependencies: npm install --include=dev)', EXIT.usage);
+  if (!binary) {
+    throw new CliError(
+      process.env.SIETCH_ANVIL
+        ? `anvil is not installed at SIETCH_ANVIL=${process.env.SIETCH_ANVIL}`
+        : 'anvil is not installed: `sietch devnet` needs the dev dependency @foundry-rs/anvil (install the dev dependencies: npm install --include=dev), or point SIETCH_ANVIL at an anvil binary',
+      EXIT.usage,
+    );
+  }
   if (!loadEasArtifacts()) throw new CliError(`${EAS_CONTRACTS_PACKAGE} is not installed: \`sietch devnet\` deploys its compiled contracts (install the dev dependencies: npm install --include=dev)`, EXIT.usage);
   const { dataDir, logger } = context;
   const requested = number('--port', options.port, 8545, 0);

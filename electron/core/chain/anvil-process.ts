@@ -9,7 +9,9 @@ import { dirname, join } from 'node:path';
  * binary in a per-platform package. Resolved at run time: an installed product without dev
  * dependencies has no devnet, and says so.
  */
-export function findAnvilBinary(): string | null {
+export function findAnvilBinary(env: NodeJS.ProcessEnv = process.env): string | null {
+  // SIETCH_ANVIL: an anvil installed elsewhere (foundryup's ~/.foundry/bin/anvil).
+  if (env.SIETCH_ANVIL) return existsSync(env.SIETCH_ANVIL) ? env.SIETCH_ANVIL : null;
   const require = createRequire(import.meta.url);
   const platform = `${process.platform === 'win32' ? 'win32' : process.platform}-${process.arch === 'x64' ? 'amd64' : process.arch}`;
   try {

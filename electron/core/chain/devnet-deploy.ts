@@ -69,7 +69,7 @@ export interface DevnetContracts {
  * the `local-devnet` profile's addresses (nonces 0 and 1). Idempotent: contracts and schema
  * already there (a chain reloaded from its state file) are found, not redeployed.
  */
-export async function deployDevnetContracts(rpc: RpcClient, known: { schemaRegistryAddress?: string; easAddress?: string } = {}): Promise<DevnetContracts> {
+export async function deployDevnetContracts(rpc: RpcClient, known: { schemaRegistryAddress?: string; easAddress?: string } = {}, options: { registerSchema?: boolean } = {}): Promise<DevnetContracts> {
   const artifacts = loadEasArtifacts();
   if (!artifacts) throw new Error(`${EAS_CONTRACTS_PACKAGE} is not installed (a dev dependency): install the dev dependencies to run a devnet`);
   const chainId = Number(await rpc.chainId());
@@ -87,7 +87,7 @@ export async function deployDevnetContracts(rpc: RpcClient, known: { schemaRegis
   const existing = schemaRegistryInterface.decodeFunctionResult('getSchema', await rpc.ethCall({ to: registry, data: schemaRegistryInterface.encodeFunctionData('getSchema', [REPORT_SCHEMA_UID]) }))[0] as { uid: string };
   let registered = false;
   let registration: RawReceipt | null = null;
-  if (BigInt(existing.uid) === 0n) {
+  if (BigInt(existing.uid) === 0n && options.registerSchema !== false) {
     registration = await sendFromDevAccount(rpc, { to: registry, data: schemaRegistryInterface.encodeFunctionData('register', [REPORT_SCHEMA, REPORT_SCHEMA_RESOLVER, REPORT_SCHEMA_REVOCABLE]) });
     registered = true;
   }
