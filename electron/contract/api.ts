@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assetDetail, assetEdit, assetKind, assetSummary, costBookImportResult, gpuSourceStatus } from './schemas/assets';
 import { assetId, noInput } from './schemas/common';
+import { auditEvents, auditMethods } from './audit-api';
 import { ledgerEvents, ledgerMethods } from './ledger-api';
 import { chainEvents, chainMethods } from './chain-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
@@ -59,6 +60,7 @@ export const methods = {
   }),
   'node.key.lock': method({ input: z.object({ forget: z.boolean().default(false) }).strict(), output: keyStatus, summary: 'Lock the key (and optionally forget a remembered passphrase): reports wait, unsigned, until it is unlocked again.' }),
   ...ledgerMethods,
+  ...auditMethods,
   ...chainMethods,
   ...fleetMethods,
   ...robotsMethods,
@@ -77,6 +79,7 @@ export const events = {
   onJournalAppended: z.object({ seq: z.number().int().positive(), kind: z.string(), entity: z.string(), hash: z.string() }),
   onHeartbeat: heartbeat,
   ...ledgerEvents,
+  ...auditEvents,
   ...chainEvents,
   ...fleetEvents,
   ...robotsEvents,

@@ -18,6 +18,7 @@ import { AttestationNode } from './attestation/node/attestation-node';
 import { ReportQueries } from './attestation/node/report-queries';
 import { KeystoreError } from './keystore/errors';
 import { createLedgerHandlers } from './ledger/ledger-handlers';
+import { createAuditHandlers } from './audit/audit-handlers';
 import { createChainHandlers } from './chain/chain-handlers';
 import { ChainService } from './chain/chain-service';
 import { createRobotHandlers } from './robots/robot-handlers';
@@ -246,6 +247,7 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: ApiHandlers = {
     ...createLedgerHandlers({ db, journal, emit: (event, payload) => events.emit(event, payload) }),
+    ...createAuditHandlers({ db, emit: (event, payload) => events.emit(event, payload) }),
     ...createChainHandlers(chain),
     ...createRobotHandlers(robots),
     ...createFleetHandlers(fleet, track),
