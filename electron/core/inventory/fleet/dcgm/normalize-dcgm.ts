@@ -234,6 +234,24 @@ function toGpu(acc: GpuAccumulator, fallbackIndex: number): { gpu: NvidiaGpu; ex
   return { gpu, extras: { energyMj: get(DCGM.energy), lastXid: get(DCGM.xid) } };
 }
 
+interface RowKey {
+  host: string;
+  gpuKey: string;
+  instanceId: string | null;
+}
+
+/** Which host, GPU and MIG instance a label set is about; null when it names no host or no GPU. */
+function rowKey(labels: Readonly<Record<string, string>>, hostLabels: readonly string[], fallbackHost: NormalizeDcgmOptions['fallbackHost']): RowKey | null {
+  const host = label(labels, ...hostLabels) ?? fallbackHost?.(labels) ?? null;
+  // UUID, index and bus id together: MIG rows share all three with their parent and fold into
+  // it, while two GPUs that report one UUID (a masked or cloned id) stay two GPUs.
+  const uuid = label(labels, 'UUID', 'uuid');
+  const index = label(labels, 'gpu');
+  const bus = label(labels, 'pci_bus_id', 'pciBusID');
+  if (host === null || (uuid === null && index === null && bus === null)) return null;
+  return { host, gpuKey: `${uuid ?? ''}|${index ?? ''}|${bus ?? ''}`, instanceId: label(labels, 'GPU_I_ID') };
+}
+
 /**
  * DCGM series (from scrapes or from Prometheus) → per-host GPU records with health, the same
  * records the nvidia-smi reader gives. Rows are grouped by host and GPU UUID; MIG rows (labels
@@ -245,27 +263,24 @@ export function normalizeDcgm(series: Iterable<DcgmSeries>, options: NormalizeDc
   const hostLabels = options.hostLabels ?? DEFAULT_HOST_LABELS;
   const hosts = new Map<string, { driverVersion: string | null; gpus: Map<string, GpuAccumulator> }>();
   let ignored = 0;
+  // Every field of one GPU carries the same label object (the parser shares it): its host and GPU key are worked out once.
+  const keys = new WeakMap<object, RowKey | null>();
   for (const row of series) {
     if (!isDcgmMetric(row.name)) continue;
     const { labels } = row;
-    const host = label(labels, ...hostLabels) ?? options.fallbackHost?.(labels) ?? null;
-    // UUID, index and bus id together: MIG rows share all three with their parent and fold into
-    // it, while two GPUs that report one UUID (a masked or cloned id) stay two GPUs.
-    const uuid = label(labels, 'UUID', 'uuid');
-    const index = label(labels, 'gpu');
-    const bus = label(labels, 'pci_bus_id', 'pciBusID');
-    const gpuKey = uuid === null && index === null && bus === null ? null : `${uuid ?? ''}|${index ?? ''}|${bus ?? ''}`;
-    if (host === null || gpuKey === null) {
+    let key = keys.get(labels);
+    if (key === undefined) keys.set(labels, (key = rowKey(labels, hostLabels, options.fallbackHost)));
+    if (key === null) {
       ignored++;
       continue;
     }
+    const { host, gpuKey, instanceId } = key;
     let hostAcc = hosts.get(host);
     if (!hostAcc) hosts.set(host, (hostAcc = { driverVersion: null, gpus: new Map() }));
     hostAcc.driverVersion ??= label(labels, 'DCGM_FI_DRIVER_VERSION', 'driver_version');
     let acc = hostAcc.gpus.get(gpuKey);
     if (!acc) hostAcc.gpus.set(gpuKey, (acc = { labels, wholeLabels: false, whole: new Map(), device: new Map(), mig: new Map() }));
     const value = dcgmValue(row.name, row.value);
-    const instanceId = label(labels, 'GPU_I_ID');
     if (instanceId === null) {
       acc.whole.set(row.name, value);
       if (!acc.wholeLabels) {

@@ -11,8 +11,8 @@ export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary' | 'untype
 export interface ExpositionSample {
   /** The sample's own name (`x_bucket` for a histogram bucket of family `x`). */
   name: string;
-  /** In the order written; empty values kept as written (Prometheus treats them as absent). */
-  labels: Record<string, string>;
+  /** In the order written; empty values kept as written (Prometheus treats them as absent). Shared by the samples of one label set: never mutate. */
+  labels: Readonly<Record<string, string>>;
   /** May be NaN or ±Infinity, as the format allows. */
   value: number;
   /** Milliseconds since the epoch when the line carries one, else null. */
@@ -65,13 +65,15 @@ export function parseSampleValue(text: string): number | null {
   return special === undefined ? null : special;
 }
 
-/** Scans one line; `line` is the text without its line feed, `base` its 1-based number. */
+/** Scans the document one line at a time: [lineStart, end) is the current line without its line feed. */
 class LineScanner {
   position = 0;
+  lineStart = 0;
+  end = 0;
   constructor(readonly text: string) {}
 
   get done(): boolean {
-    return this.position >= this.text.length;
+    return this.position >= this.end;
   }
 
   code(): number {
@@ -79,7 +81,7 @@ class LineScanner {
   }
 
   fail(message: string, at = this.position): never {
-    throw new Fault(at + 1, message);
+    throw new Fault(at - this.lineStart + 1, message);
   }
 
   skipBlanks(): void {
@@ -128,6 +130,11 @@ class LineScanner {
     }
   }
 
+  /** The rest of the line. */
+  rest(): string {
+    return this.text.slice(this.position, this.end);
+  }
+
   /** Up to the next blank or the end of the line. */
   token(): string {
     const start = this.position;
@@ -160,14 +167,60 @@ function parseLabels(scan: LineScanner): Record<string, string> {
   return labels;
 }
 
-/** A canonical key of one series (name + sorted labels), to refuse duplicates. */
-function seriesKey(name: string, labels: Record<string, string>): string {
+/** A canonical key of a label set (sorted names and values), to refuse duplicate series. */
+function labelsKey(labels: Record<string, string>): string {
   const keys = Object.keys(labels);
-  if (keys.length === 0) return name;
   keys.sort();
-  let key = name;
+  let key = '';
   for (const label of keys) key += `\u0000${label}\u0001${labels[label]!}`;
   return key;
+}
+
+/** One distinct label set of a document: parsed once, shared by every sample that writes it the same way. */
+interface LabelSet {
+  labels: Readonly<Record<string, string>>;
+  /** The sample names already seen with this label set (a repeat is a duplicate series). */
+  names: Set<string>;
+}
+
+/**
+ * The label set at `{`. An exporter writes one GPU's label set identically on every field, so the
+ * raw text up to the first `}` is looked up first: a hit is exactly a label set already parsed
+ * and validated (a prefix cut inside a quoted value is never a complete one), so it is reused as
+ * is; a miss is parsed in full. This makes the strict parser about as fast as a lax one.
+ */
+function labelSetAt(scan: LineScanner, state: State): LabelSet {
+  const open = scan.position;
+  const close = scan.text.indexOf('}', open);
+  if (close !== -1 && close < scan.end) {
+    // Exporters repeat their label sets in one order for every field: try the one that followed
+    // the last hit before hashing (a compare in place, no new string).
+    const predicted = state.order[state.cursor];
+    if (predicted !== undefined && close - open - 1 === predicted.raw.length && scan.text.startsWith(predicted.raw, open + 1)) {
+      state.cursor = (state.cursor + 1) % state.order.length;
+      scan.position = close + 1;
+      return predicted.set;
+    }
+    const raw = scan.text.slice(open + 1, close);
+    const hit = state.labelCache.get(raw);
+    if (hit) {
+      const at = state.order.findIndex((entry) => entry.set === hit && entry.raw === raw);
+      if (at !== -1) state.cursor = (at + 1) % state.order.length;
+      scan.position = close + 1;
+      return hit;
+    }
+  }
+  const labels = parseLabels(scan);
+  const raw = scan.text.slice(open + 1, scan.position - 1);
+  const key = labelsKey(labels);
+  let set = state.labelsByKey.get(key);
+  if (!set) state.labelsByKey.set(key, (set = { labels, names: new Set() }));
+  if (state.labelCache.size < 1_000_000) {
+    state.labelCache.set(raw, set);
+    if (state.order.length < 4096) state.order.push({ raw, set });
+    state.cursor = 0;
+  }
+  return set;
 }
 
 interface State {
@@ -179,7 +232,15 @@ interface State {
   current: string | null;
   /** Families that had their # TYPE line (one each at most). */
   typed: Set<string>;
-  seen: Set<string>;
+  /** Label sets by their raw text, and by their canonical key. */
+  labelCache: Map<string, LabelSet>;
+  labelsByKey: Map<string, LabelSet>;
+  /** Label sets in the order first written, and where the next line's is expected (see labelSetAt). */
+  order: { raw: string; set: LabelSet }[];
+  cursor: number;
+  lastName: string | null;
+  /** Series written without braces (`{}` is the same set, found by key ''). */
+  noLabels: LabelSet;
   samples: ExpositionSample[];
 }
 
@@ -224,7 +285,7 @@ function parseComment(state: State, scan: LineScanner): void {
     family.type = type;
   } else {
     if (family.help !== null) scan.fail(`second # HELP for "${name}"`, at);
-    family.help = unescapeHelp(scan, scan.text.slice(scan.position));
+    family.help = unescapeHelp(scan, scan.rest());
   }
   state.families.set(name, family);
   enterFamily(state, scan, name, at);
@@ -251,8 +312,15 @@ function unescapeHelp(scan: LineScanner, text: string): string {
 
 function parseSample(state: State, scan: LineScanner): void {
   const at = scan.position;
-  const name = scan.metricName();
-  const labels = !scan.done && scan.code() === 123 ? parseLabels(scan) : {};
+  // The same name on consecutive lines (one family's series): compared in place, not rescanned.
+  const previous = state.lastName;
+  let name: string;
+  if (previous !== null && scan.text.startsWith(previous, at) && !isNameChar(scan.text.charCodeAt(at + previous.length))) {
+    name = previous;
+    scan.position = at + previous.length;
+  } else name = scan.metricName();
+  state.lastName = name;
+  const set = !scan.done && scan.code() === 123 ? labelSetAt(scan, state) : state.noLabels;
   if (scan.done || !isBlank(scan.code())) scan.fail(scan.done ? 'a sample needs a value' : 'expected a blank before the value');
   scan.skipBlanks();
   const valueAt = scan.position;
@@ -273,10 +341,9 @@ function parseSample(state: State, scan: LineScanner): void {
   const family = familyOf(state, name);
   enterFamily(state, scan, family, at);
   state.started.add(family);
-  const key = seriesKey(name, labels);
-  if (state.seen.has(key)) scan.fail(`series ${name}${JSON.stringify(labels)} given twice`, at);
-  state.seen.add(key);
-  state.samples.push({ name, labels, value, timestampMs });
+  if (set.names.has(name)) scan.fail(`series ${name}${JSON.stringify(set.labels)} given twice`, at);
+  set.names.add(name);
+  state.samples.push({ name, labels: set.labels, value, timestampMs });
 }
 
 /**
@@ -284,7 +351,12 @@ function parseSample(state: State, scan: LineScanner): void {
  * a \r or a NUL is refused, as is anything the format does not define.
  */
 export function parseExposition(text: string): ExpositionResult {
-  const state: State = { families: new Map(), started: new Set(), closed: new Set(), current: null, typed: new Set(), seen: new Set(), samples: [] };
+  const noLabels: LabelSet = { labels: {}, names: new Set() };
+  const state: State = { families: new Map(), started: new Set(), closed: new Set(), current: null, typed: new Set(), labelCache: new Map(), labelsByKey: new Map([['', noLabels]]), order: [], cursor: 0, lastName: null, noLabels, samples: [] };
+  // Located once: searching from every line would make a long document quadratic.
+  const firstCr = text.indexOf('\r');
+  const firstNul = text.indexOf('\u0000');
+  const scan = new LineScanner(text);
   let lineNumber = 0;
   let start = 0;
   try {
@@ -292,13 +364,12 @@ export function parseExposition(text: string): ExpositionResult {
       lineNumber++;
       let end = text.indexOf('\n', start);
       if (end === -1) end = text.length;
-      const line = text.slice(start, end);
+      scan.lineStart = start;
+      scan.position = start;
+      scan.end = end;
       start = end + 1;
-      const cr = line.indexOf('\r');
-      if (cr !== -1) throw new Fault(cr + 1, 'carriage return: lines must end with \\n alone');
-      const nul = line.indexOf('\u0000');
-      if (nul !== -1) throw new Fault(nul + 1, 'NUL character');
-      const scan = new LineScanner(line);
+      if (firstCr !== -1 && firstCr < end) throw new Fault(firstCr - scan.lineStart + 1, 'carriage return: lines must end with \\n alone');
+      if (firstNul !== -1 && firstNul < end) throw new Fault(firstNul - scan.lineStart + 1, 'NUL character');
       scan.skipBlanks();
       if (scan.done) continue;
       if (scan.code() === 35) parseComment(state, scan);
