@@ -4,6 +4,7 @@ import { ZERO_BYTES32 } from '../report/hex';
 import { identityHashOf } from '../report/leaf-encoding';
 import { MAX_BPS, type AssetLeafInput } from '../report/leaf-format';
 import { registerSnapshotOf, type RegisteredAsset } from './register-snapshot';
+import { ROBOT_SOURCE } from './sampler';
 import { NO_POWER, NO_UTILIZATION, readTickSamples } from './tick-samples-store';
 
 export interface EpochWindow {
@@ -21,9 +22,13 @@ interface Tick {
   at: number;
   interval_ms: number;
   gpu_state: string;
+  /** JSON {source: state} of the sources whose read failed; null on ticks of earlier versions. */
+  failed_sources: string | null;
 }
 
 
+/** Financed assets that get a leaf (hosts are carriers, not collateral). */
+const COUNTED_KINDS = new Set<RegisteredAsset['kind']>(['gpu', 'robot']);
 const bit = (flag: HealthFlag): number => (1 << HEALTH_FLAG_BITS[flag]) >>> 0;
 const bps = (part: number, whole: number): number => (whole <= 0 ? 0 : Math.min(MAX_BPS, Math.floor((part * MAX_BPS) / whole)));
 
@@ -38,23 +43,33 @@ function percentile(sorted: ArrayLike<number>, p: number): number {
  * - observedBps: the share of the epoch covered by sampler ticks (the node was running).
  * - uptimeBps: the share of the epoch covered by healthy samples of the asset; node downtime
  *   therefore lowers it too — observedBps tells the lender which part was the node's.
- * - A tick whose GPU read failed (timeout, driver gone) carries no samples: within the grace
- *   after the asset's last healthy sample it still counts as up (flag nvidia-smi-timeout or
- *   -unavailable), past it as down (flag health-unknown).
- * - missing: a tick that read the GPUs but not this one.
+ * - A tick whose read of the asset's source failed (nvidia-smi timeout or driver gone, a fleet
+ *   host's scrape failing, the robots' broker away) carries no samples of it: within the grace
+ *   after the asset's last healthy sample it still counts as up (GPUs: flag nvidia-smi-timeout
+ *   or -unavailable), past it as down (flag health-unknown).
+ * - missing: a tick whose source answered without this asset.
+ * - GPUs (local and fleet) and robots get leaves; hosts do not.
  * - identityOk: no identity change or mismatch was journaled for the asset in the epoch.
  * Revenue is 0 until the ledger attributes it (a later issue).
  */
 export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOptions): { observedBps: number; leaves: AssetLeafInput[] } {
   const epochMs = window.end - window.start;
-  const ticks = db.prepare('SELECT at, interval_ms, gpu_state FROM sampler_ticks WHERE at >= ? AND at < ? ORDER BY at').all(window.start, window.end) as Tick[];
+  const ticks = db.prepare('SELECT at, interval_ms, gpu_state, failed_sources FROM sampler_ticks WHERE at >= ? AND at < ? ORDER BY at').all(window.start, window.end) as Tick[];
+  // Per tick: the state of the source an absent asset was expected from, or undefined when that source answered.
+  const failedSources = ticks.map((tick): Record<string, string> | null => (tick.failed_sources === null ? null : (JSON.parse(tick.failed_sources) as Record<string, string>)));
+  const failedStateOf = (t: number, asset: RegisteredAsset): string | undefined => {
+    const failed = failedSources[t];
+    if (failed) return failed[asset.kind === 'robot' ? ROBOT_SOURCE : (asset.hostId ?? '')];
+    const legacy = ticks[t]!.gpu_state; // a tick of an earlier version: its one GPU state applies to every GPU
+    return asset.kind === 'gpu' && legacy !== 'ok' && legacy !== 'no-devices' ? legacy : undefined;
+  };
   const covered = (tick: Tick): number => Math.min(tick.interval_ms, window.end - tick.at);
   const observedBps = bps(ticks.reduce((sum, tick) => sum + covered(tick), 0), epochMs);
   const tickIndex = new Map(ticks.map((tick, index) => [tick.at, index]));
 
   // The register from the node's in-memory view (reloaded only where it changed), in id order.
   const assets: RegisteredAsset[] = [];
-  for (const asset of registerSnapshotOf(db).current().values()) if (asset.kind === 'gpu' && !asset.retired && asset.firstSeen < window.end) assets.push(asset);
+  for (const asset of registerSnapshotOf(db).current().values()) if (COUNTED_KINDS.has(asset.kind) && !asset.retired && asset.firstSeen < window.end) assets.push(asset);
   const identityEvents = new Set(
     (db.prepare("SELECT DISTINCT entity FROM journal WHERE kind IN ('asset.identity-changed', 'asset.identity-mismatch') AND at >= ? AND at < ?").all(new Date(window.start).toISOString(), new Date(window.end).toISOString()) as { entity: string }[]).map((row) => row.entity),
   );
@@ -119,10 +134,13 @@ export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOp
         if (powerAt[slot]! >= 0) energyMilliWattMs += powerAt[slot]! * covered(tick);
       } else if (tick.at < expectedFrom) {
         continue;
-      } else if (tick.gpu_state === 'ok' || tick.gpu_state === 'no-devices') {
-        flags = (flags | bit('missing')) >>> 0;
       } else {
-        flags = (flags | bit(tick.gpu_state === 'timeout' ? 'nvidia-smi-timeout' : 'nvidia-smi-unavailable')) >>> 0;
+        const failedState = failedStateOf(t, assets[a]!);
+        if (failedState === undefined) {
+          flags = (flags | bit('missing')) >>> 0;
+          continue;
+        }
+        if (kind === 'gpu') flags = (flags | bit(failedState === 'timeout' ? 'nvidia-smi-timeout' : 'nvidia-smi-unavailable')) >>> 0;
         if (lastHealthyAt !== null && tick.at - lastHealthyAt <= options.unknownGraceMs) upMs += covered(tick);
         else flags = (flags | bit('health-unknown')) >>> 0;
       }

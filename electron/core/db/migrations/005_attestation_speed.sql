@@ -34,6 +34,12 @@ BEGIN
   INSERT INTO register_changes (asset_id) VALUES (new.id);
 END;
 
+-- The sources whose read failed at a tick, as JSON {source: state}: a GPU host's asset id (local
+-- or fleet) or "robots" (the broker). An asset absent from a failed source is unknown (grace),
+-- absent from a source that answered is missing. NULL on ticks of earlier versions: their
+-- gpu_state applies to every GPU.
+ALTER TABLE sampler_ticks ADD COLUMN failed_sources TEXT;
+
 -- One row per tick: its samples as `count` records of 15 bytes —
 -- asset no (u32) | healthy (u8) | health flags (u32) | utilization bps (u16, 0xFFFF: none) | power mW (u32, 0xFFFFFFFF: none).
 CREATE TABLE tick_samples (
