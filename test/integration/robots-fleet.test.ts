@@ -3,6 +3,9 @@ import { configSchema } from '../../electron/core/config/config';
 import type { Core } from '../../electron/core/core';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../electron/core/robots/embedded-broker';
 import { FleetSimulator } from '../../electron/core/robots/simulator/fleet-simulator';
+import { connectionMessage, factsheetMessage, stateMessage } from '../../electron/core/robots/simulator/sim-messages';
+import { simRandom } from '../../electron/core/robots/simulator/sim-random';
+import { SimRobot } from '../../electron/core/robots/simulator/sim-robot';
 import { startTestCore } from '../support/core-fixture';
 import { useTempDirs } from '../support/temp-dir';
 import { until } from '../support/until';
@@ -72,6 +75,29 @@ function expectedFrom(message: Record<string, unknown>) {
   const errors = (message.errors as { errorType: string; errorLevel: string }[]).map((error) => ({ type: error.errorType, level: error.errorLevel === 'FATAL' ? 'FATAL' : 'WARNING', sourceLevel: error.errorLevel }));
   return { batteryPct: battery, operatingMode: message.operatingMode, errors };
 }
+
+describe('the simulator’s messages at the edges', () => {
+  it('stay valid by the official schemas at ±π, empty and full batteries, every error level and connection state', () => {
+    for (const major of [2, 3] as const) {
+      const identity = { manufacturer: 'Edge', serialNumber: 'E1', major };
+      const robot = new SimRobot('E1', simRandom(1), { faultPerSecond: 0, disconnectPerSecond: 0 });
+      robot.errors = [
+        { type: 'a', v2Level: 'WARNING', v3Level: 'WARNING', description: 'x', clearsAtS: null },
+        { type: 'b', v2Level: 'WARNING', v3Level: 'URGENT', description: 'x', clearsAtS: null },
+        { type: 'c', v2Level: 'WARNING', v3Level: 'CRITICAL', description: 'x', clearsAtS: null },
+        { type: 'd', v2Level: 'FATAL', v3Level: 'FATAL', description: 'x', clearsAtS: null },
+      ];
+      for (const [theta, battery] of [[Math.PI, 0], [-Math.PI, 100], [3.14159265358979, 99.96]] as const) {
+        robot.theta = theta;
+        robot.batteryPct = battery;
+        const message = stateMessage(identity, robot, 1, new Date());
+        expect(officialValidator(major, 'state')(message), JSON.stringify(officialValidator(major, 'state').errors)).toBe(true);
+      }
+      for (const state of ['ONLINE', 'OFFLINE', 'BROKEN'] as const) expect(officialValidator(major, 'connection')(connectionMessage(identity, 1, new Date(), state))).toBe(true);
+      expect(officialValidator(major, 'factsheet')(factsheetMessage(identity, 1, new Date()))).toBe(true);
+    }
+  });
+});
 
 describe('robots over a real MQTT broker', () => {
   it(`registers ${PER_VERSION} robots of each protocol version with the states they published, all valid by the official schemas`, async () => {

@@ -53,7 +53,7 @@ export async function inventoryRobotsCommand(context: CommandContext, options: {
   const fleet = new RobotFleet(context.config.robots.interfaceNames);
   const ingest = new RobotIngest(fleet, { broker, names: context.config.robots.interfaceNames, logger: context.logger, connectTimeoutMs: CONNECT_TIMEOUT_MS });
   ingest.start();
-  const connected = await ingest.waitConnected(CONNECT_TIMEOUT_MS);
+  const connected = await ingest.waitConnected(CONNECT_TIMEOUT_MS, { failFast: true });
   if (!connected) {
     const reason = ingest.status().lastError;
     await ingest.stop();

@@ -40,6 +40,8 @@ export class RobotIngest {
   private readonly initialBackoffMs: number;
   private readonly maxBackoffMs: number;
   private connectWaiters: ((connected: boolean) => void)[] = [];
+  /** Waiters that give up at the first failed attempt (one-shot commands: a refused connection is an answer). */
+  private failFastWaiters = new Set<(connected: boolean) => void>();
   private stopping = false;
 
   constructor(private readonly fleet: RobotFleet, private readonly options: IngestOptions) {
@@ -97,6 +99,7 @@ export class RobotIngest {
       this.status_.lastError = error.message;
     });
     client.on('close', () => {
+      if (!this.status_.connected) for (const waiter of [...this.failFastWaiters]) waiter(false);
       if (this.status_.connected && !this.stopping) logger?.warn({ broker: this.status_.url, err: this.status_.lastError }, 'robots: lost the MQTT broker; reconnecting');
       this.status_.connected = false;
       // Exponential backoff: mqtt.js reads reconnectPeriod each time it schedules a reconnect.
@@ -108,19 +111,22 @@ export class RobotIngest {
     });
   }
 
-  /** Resolves true once connected and subscribed, false if that did not happen within `timeoutMs`. */
-  waitConnected(timeoutMs: number): Promise<boolean> {
+  /**
+   * Resolves true once connected and subscribed, false if that did not happen within
+   * `timeoutMs` — or, with `failFast`, as soon as one attempt fails.
+   */
+  waitConnected(timeoutMs: number, { failFast = false } = {}): Promise<boolean> {
     if (this.status_.connected) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.connectWaiters = this.connectWaiters.filter((waiter) => waiter !== settle);
-        resolve(false);
-      }, timeoutMs);
       const settle = (connected: boolean): void => {
         clearTimeout(timer);
+        this.connectWaiters = this.connectWaiters.filter((waiter) => waiter !== settle);
+        this.failFastWaiters.delete(settle);
         resolve(connected);
       };
+      const timer = setTimeout(() => settle(false), timeoutMs);
       this.connectWaiters.push(settle);
+      if (failFast) this.failFastWaiters.add(settle);
     });
   }
 

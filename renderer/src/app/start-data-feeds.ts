@@ -5,6 +5,7 @@ import { bindFinanceFeed, reloadFinance } from '../features/finance/finance-feed
 import { loadHostInventory, receiveHostInventory } from '../features/host/store';
 import { bindInventoryFeed, reloadInventory } from '../features/inventory/inventory-feed';
 import { bindNodeFeed, reloadNode } from '../features/node/node-feed';
+import { bindRobotsFeed, reloadRobots } from '../features/robots/robots-feed';
 import { loadSystemInfo, receiveJournalAppended } from '../features/system/store';
 
 /**
@@ -17,6 +18,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     void loadSystemInfo(client);
     reloadInventory(client);
     reloadNode(client);
+    reloadRobots(client);
     reloadFinance(client);
   };
 
@@ -26,6 +28,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     client.subscribe('onJournalAppended', receiveJournalAppended),
     bindInventoryFeed(client),
     bindNodeFeed(client),
+    bindRobotsFeed(client),
     bindFinanceFeed(client),
     client.onConnectionChange(reloadAfterReconnect(loadAll)),
   ];

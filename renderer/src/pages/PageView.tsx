@@ -4,6 +4,7 @@ import { InventoryPage } from './InventoryPage';
 import { NodePage } from './NodePage';
 import { OverviewPage } from './OverviewPage';
 import { PlannedPage } from './PlannedPage';
+import { RobotsPage } from './RobotsPage';
 import { SettingsPage } from './SettingsPage';
 
 /** Which component draws which route. */
@@ -13,6 +14,8 @@ export function PageView({ page, onShowShortcuts }: { page: PageId; onShowShortc
       return <OverviewPage />;
     case 'inventory':
       return <InventoryPage />;
+    case 'robots':
+      return <RobotsPage />;
     case 'node':
       return <NodePage />;
     case 'finance':

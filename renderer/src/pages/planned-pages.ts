@@ -3,7 +3,6 @@
  * compiler checks each one against the language files.
  */
 export const PLANNED_PAGES = {
-  robots: ['pages.robots.plan.mqtt', 'pages.robots.plan.state', 'pages.robots.plan.identity', 'pages.robots.plan.revenue'],
   reports: ['pages.reports.plan.signed', 'pages.reports.plan.eas', 'pages.reports.plan.bundles'],
 } as const;
 

@@ -1,5 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from '../../log/logger';
+import { displayBrokerUrl } from '../broker-connection';
 import type { ProtocolMajor } from '../vda5050/schemas';
 import { DEFAULT_INTERFACE_NAMES, interfaceNameFor, robotTopic } from '../vda5050/topics';
 import { connectionMessage, factsheetMessage, stateMessage, type SimIdentity } from './sim-messages';
@@ -89,7 +90,7 @@ export class FleetSimulator {
 
   /** Connects every robot; resolves once all are connected, rejects if the broker cannot be reached in time. */
   async start(timeoutMs = 10_000): Promise<void> {
-    await Promise.all(this.sessions.map((session) => this.connect(session, timeoutMs)));
+    await Promise.all(this.sessions.map((session) => this.connect(session, timeoutMs, true)));
     const tickMs = this.options.tickMs ?? 1000;
     this.timer = setInterval(() => this.tick(tickMs), tickMs);
   }
@@ -123,7 +124,8 @@ export class FleetSimulator {
     }, downMs);
   }
 
-  private connect(session: SimSession, timeoutMs: number): Promise<void> {
+  /** Connects one robot; with `failFast`, a refused first attempt rejects at once instead of retrying until the timeout. */
+  private connect(session: SimSession, timeoutMs: number, failFast = false): Promise<void> {
     const { identity } = session;
     const connectionTopic = robotTopic(this.interfaceName, identity.major, identity.manufacturer, identity.serialNumber, 'connection');
     const will = connectionMessage(identity, this.nextHeaderId(session, 'connection'), new Date(), 'BROKEN');
@@ -147,14 +149,22 @@ export class FleetSimulator {
       this.publish(client, session, 'factsheet', factsheetMessage(identity, this.nextHeaderId(session, 'factsheet'), now), true);
       this.publishState(session, now.getTime());
     });
-    client.on('error', () => undefined); // reconnects on its own; a refused login shows as a start timeout
+    let lastError: string | null = null;
+    client.on('error', (error) => (lastError = error.message)); // it reconnects on its own
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const fail = (): void => {
+        clearTimeout(timer);
         client.end(true);
-        reject(new Error(`cannot reach the MQTT broker at ${this.options.brokerUrl} within ${Math.round(timeoutMs / 1000)} s`));
-      }, timeoutMs);
+        reject(new Error(`cannot reach the MQTT broker at ${displayBrokerUrl(this.options.brokerUrl)}${lastError ? `: ${lastError}` : ` within ${Math.round(timeoutMs / 1000)} s`}`));
+      };
+      const timer = setTimeout(fail, timeoutMs);
+      const onClose = (): void => {
+        if (failFast) fail();
+      };
+      client.once('close', onClose);
       client.once('connect', () => {
         clearTimeout(timer);
+        client.off('close', onClose);
         resolve();
       });
     });

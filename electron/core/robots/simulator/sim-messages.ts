@@ -32,7 +32,8 @@ export function stateMessage(identity: SimIdentity, robot: SimRobot, headerId: n
   const nodeStates = robot.route.map((node) => ({ nodeId: node.nodeId, sequenceId: node.sequenceId, released: true, nodePosition: { x: node.x, y: node.y, mapId: SIM_MAP_ID } }));
   const edgeStates = robot.route.map((node) => ({ edgeId: `e${node.sequenceId - 1}`, sequenceId: node.sequenceId - 1, released: true }));
   const actionStates = robot.actionStatus === null ? [] : [{ actionId: `${robot.orderId}-clean`, actionType: 'clean', actionStatus: robot.actionStatus }];
-  const position = { x: round(robot.x), y: round(robot.y), theta: round(robot.theta, 3), mapId: SIM_MAP_ID };
+  // Truncated, not rounded: theta must stay within ±π (3.14159265359 in the v3 schema), and rounding π up leaves it.
+  const position = { x: round(robot.x), y: round(robot.y), theta: Math.trunc(robot.theta * 1000) / 1000, mapId: SIM_MAP_ID };
   const speed = robot.driving ? 0.6 : 0;
   const errors = robot.errors.map((error) => ({ errorType: error.type, errorLevel: v2 ? error.v2Level : error.v3Level, errorDescription: error.description, errorReferences: robot.orderId ? [{ referenceKey: 'orderId', referenceValue: robot.orderId }] : [] }));
   const common = {

@@ -3,7 +3,9 @@ import { isRfc3339DateTime } from './date-time';
 
 // The building blocks of the VDA 5050 schemas, with JSON Schema's meaning rather than zod's
 // defaults where the two differ. Objects are open (JSON Schema allows properties it does not
-// list), so a robot that sends a vendor field is not refused for it.
+// list), so a robot that sends a vendor field is not refused for it; zod's default object
+// accepts such properties and leaves them out of its output, which is all ingestion needs
+// (and measurably faster than keeping them).
 
 /** JSON Schema `integer`: any number without a fraction, also beyond 2^53 (zod's .int() stops at safe integers). */
 export const integer = z.number().refine(Number.isInteger, { message: 'expected an integer' });
@@ -11,8 +13,8 @@ export const integer = z.number().refine(Number.isInteger, { message: 'expected 
 /** JSON Schema `string` with `format: date-time` (RFC 3339). */
 export const dateTime = z.string().refine(isRfc3339DateTime, { message: 'expected an RFC 3339 date-time' });
 
-/** An object that also accepts properties it does not list. */
-export const open = z.looseObject;
+/** An object that also accepts properties it does not list (they are dropped from the output). */
+export const open = z.object;
 
 /** A required `number` with an inclusive range; either bound may be left out. */
 export function ranged(minimum?: number, maximum?: number) {

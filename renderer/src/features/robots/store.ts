@@ -1,0 +1,93 @@
+import { create } from 'zustand';
+import type { SietchClient } from '../../../../electron/contract/client';
+import type { RobotDetail, RobotFleetView } from '../../../../electron/contract/schemas/robots';
+import { describeError, type UiError } from '../../client/describe-error';
+
+/** The Robots page's state: the fleet, the highlighted row, and the robot opened in the detail view. */
+export interface RobotsState {
+  /** undefined until the first answer. */
+  fleet: RobotFleetView | undefined;
+  error: UiError | null;
+  selectedId: string | null;
+  /** The robot shown in the detail view; null: the table is shown. */
+  openId: string | null;
+  /** The open robot's detail, once loaded (never another robot's). */
+  detail: RobotDetail | null;
+  detailError: UiError | null;
+}
+
+export const initialRobotsState: RobotsState = { fleet: undefined, error: null, selectedId: null, openId: null, detail: null, detailError: null };
+
+export const useRobotsStore = create<RobotsState>()(() => initialRobotsState);
+
+/** Runs `load` one at a time: a request while one is in flight asks for exactly one more afterwards. */
+function serialized(load: () => Promise<void>): () => Promise<void> {
+  let inFlight: Promise<void> | null = null;
+  let again = false;
+  return () => {
+    if (inFlight) {
+      again = true;
+      return inFlight;
+    }
+    inFlight = (async () => {
+      try {
+        do {
+          again = false;
+          await load();
+        } while (again);
+      } finally {
+        inFlight = null;
+      }
+    })();
+    return inFlight;
+  };
+}
+
+const fleetLoaders = new WeakMap<SietchClient, () => Promise<void>>();
+
+export function loadRobots(client: SietchClient): Promise<void> {
+  let load = fleetLoaders.get(client);
+  if (!load) {
+    load = serialized(async () => {
+      try {
+        useRobotsStore.setState({ fleet: await client.invoke('robots.list', {}), error: null });
+      } catch (error) {
+        useRobotsStore.setState({ error: describeError(error) });
+      }
+    });
+    fleetLoaders.set(client, load);
+  }
+  return load();
+}
+
+export async function loadRobotDetail(client: SietchClient, id: string): Promise<void> {
+  try {
+    const detail = await client.invoke('robots.get', { id });
+    // A late answer for a robot no longer open is dropped.
+    if (useRobotsStore.getState().openId === id) useRobotsStore.setState({ detail, detailError: null });
+  } catch (error) {
+    if (useRobotsStore.getState().openId === id) useRobotsStore.setState({ detailError: describeError(error) });
+  }
+}
+
+export function selectRobot(id: string): void {
+  if (useRobotsStore.getState().selectedId !== id) useRobotsStore.setState({ selectedId: id });
+}
+
+export function openRobot(id: string): void {
+  const { openId, detail } = useRobotsStore.getState();
+  if (openId === id) return;
+  useRobotsStore.setState({ openId: id, selectedId: id, detailError: null, detail: detail?.robot.id === id ? detail : null });
+}
+
+export function closeRobot(): void {
+  useRobotsStore.setState({ openId: null, detail: null, detailError: null });
+}
+
+export function dismissRobotsError(): void {
+  useRobotsStore.setState({ error: null });
+}
+
+export function dismissDetailError(): void {
+  useRobotsStore.setState({ detailError: null });
+}
