@@ -4,6 +4,7 @@ import { InventoryPage } from './InventoryPage';
 import { NodePage } from './NodePage';
 import { OverviewPage } from './OverviewPage';
 import { PlannedPage } from './PlannedPage';
+import { ReportsPage } from './ReportsPage';
 import { RobotsPage } from './RobotsPage';
 import { SettingsPage } from './SettingsPage';
 
@@ -20,6 +21,8 @@ export function PageView({ page, onShowShortcuts }: { page: PageId; onShowShortc
       return <NodePage />;
     case 'finance':
       return <FinancePage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'settings':
       return <SettingsPage onShowShortcuts={onShowShortcuts} />;
     default:

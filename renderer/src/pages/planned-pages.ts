@@ -3,7 +3,6 @@
  * compiler checks each one against the language files.
  */
 export const PLANNED_PAGES = {
-  reports: ['pages.reports.plan.signed', 'pages.reports.plan.eas', 'pages.reports.plan.bundles'],
 } as const;
 
 export type PlannedPageId = keyof typeof PLANNED_PAGES;
