@@ -2,6 +2,7 @@ import { readLockOwner } from '../../core/lock/data-dir-lock';
 import type { CommandContext } from '../context';
 import type { CheckResult } from '../doctor/check';
 import { checkChain } from '../doctor/chain-checks';
+import { checkFleetSources } from '../doctor/fleet-checks';
 import { checkDatabase, checkDataDir, checkElectron, checkNvidiaSmi, checkTokenFile } from '../doctor/checks';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { printJson, printLine } from '../output';
@@ -27,6 +28,7 @@ export async function doctorCommand(context: CommandContext): Promise<ExitCode> 
     await checkNvidiaSmi(Number(process.env.SIETCH_DOCTOR_TIMEOUT_MS ?? 10_000)),
     ...checkElectron(PACKAGE_ROOT),
     ...(await checkChain(context.config, context.dataDir)),
+    ...(await checkFleetSources(context.config, context.dataDir)),
   ];
   const exitCode = doctorExitCode(checks);
   if (context.json) printJson({ ok: exitCode === EXIT.ok, dataDir: context.dataDir, checks });
