@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA_UID } from '../../electron/core/attestation/report/eas-schema';
 import { openDataDirDb } from '../support/chain-reports';
 import { ANVIL, useDevChains } from '../support/dev-chain';
-import { apiResult, runSietch, SIETCH_BIN, startServe, waitForExit } from '../support/sietch-process';
+import { useDevnetProcesses } from '../support/devnet-process';
+import { apiResult, runSietch, startServe, waitForExit } from '../support/sietch-process';
 import { useTempDirs } from '../support/temp-dir';
 import { until } from '../support/until';
 
@@ -16,9 +17,10 @@ import { until } from '../support/until';
 // record), doctor checks the chain; register-schema is idempotent.
 const tempDir = useTempDirs();
 const devChain = useDevChains();
-const children: ChildProcess[] = [];
+const startDevnet = useDevnetProcesses();
+const servers: ChildProcess[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) {
+  for (const child of servers.splice(0)) {
     child.kill('SIGTERM');
     await waitForExit(child);
   }
@@ -29,29 +31,6 @@ function privateFile(dir: string, name: string, content: string): string {
   writeFileSync(file, content, { mode: 0o600 });
   chmodSync(file, 0o600);
   return file;
-}
-
-/** `sietch devnet --json` as a real process: resolves with its one JSON document once the chain is ready. */
-export function startDevnet(dataDir: string, args: string[] = []): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {
-  const child = spawn(process.execPath, [SIETCH_BIN, 'devnet', '--json', '--port', '0', '--block-time', '0.5', '--data-dir', dataDir, ...args], { env: { ...process.env, SIETCH_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`devnet did not start within 40 s; stderr: ${stderr}`)), 40_000);
-    child.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-      try {
-        const info = JSON.parse(stdout) as Record<string, unknown>;
-        clearTimeout(timer);
-        resolve({ child, info });
-      } catch {
-        // not the whole document yet
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`devnet exited with ${code}; stderr: ${stderr}`)));
-  });
 }
 
 describe.skipIf(!ANVIL)('sietch devnet, serve and chain commands', () => {
@@ -72,7 +51,7 @@ describe.skipIf(!ANVIL)('sietch devnet, serve and chain commands', () => {
     expect(checks['signing domain']).toBeUndefined();
 
     const serve = await startServe(dataDir, ['--simulate', '--passphrase-file', passphrase]);
-    children.push(serve.child);
+    servers.push(serve.child);
     const seen = new Set<string>();
     await until('two reports confirmed on chain', async () => {
       const { publications } = await apiResult(serve, 'chain.publications.list', {});
@@ -106,8 +85,7 @@ describe.skipIf(!ANVIL)('sietch devnet, serve and chain commands', () => {
     expect(tampered.stdout).toMatch(/report 1: the on-chain data differs from the local report/);
 
     // The devnet keeps its chain: restarted, it finds its contracts and schema instead of redeploying.
-    devnet.child.kill('SIGTERM');
-    expect((await waitForExit(devnet.child)).code).toBe(0);
+    expect(await devnet.stop()).toBe(0);
     const restarted = await startDevnet(dataDir);
     expect(restarted.info).toMatchObject({ deployed: false, schemaRegistered: false, easAddress: devnet.info.easAddress });
   }, 150_000);

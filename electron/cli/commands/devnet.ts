@@ -91,7 +91,7 @@ export async function devnetCommand(context: CommandContext, options: DevnetOpti
     })();
     const contracts = await deployDevnetContracts(rpc, previous ? { schemaRegistryAddress: previous.schemaRegistryAddress, easAddress: previous.easAddress } : {});
     const profile = writeDevnetProfile(dataDir, {
-      network: { rpcUrl: anvil.url, chainId: contracts.chainId, easAddress: contracts.easAddress, schemaRegistryAddress: contracts.schemaRegistryAddress, mode: 'attest', confirmations, pollSeconds: Math.max(0.5, blockTime / 2), stuckAfterSeconds: 30, retryMaxSeconds: 30 },
+      network: { rpcUrl: anvil.url, chainId: contracts.chainId, easAddress: contracts.easAddress, schemaRegistryAddress: contracts.schemaRegistryAddress, mode: 'attest', confirmations, pollSeconds: Math.max(0.5, blockTime / 2), stuckAfterSeconds: 30, retryMinSeconds: 0.5, retryMaxSeconds: 10 },
       easVersion: contracts.easVersion,
       writtenAt: new Date().toISOString(),
       pid: process.pid,

@@ -95,6 +95,7 @@ export class ChainPublisher {
   private chainChecked = false;
   private consecutiveErrors = 0;
   private balanceAt: number | null = null;
+  private balanceOf: string | null = null;
   /** After a refused replacement: the fees the next transaction for that report must beat. */
   private readonly feeFloor = new Map<number, Fees>();
   private readonly state: PublisherStatus = {
@@ -175,6 +176,11 @@ export class ChainPublisher {
   /** One pass, exposed for tests: check the chain, re-check recent blocks, move the first unpublished report on. */
   async step(): Promise<StepResult> {
     const { network } = this.deps;
+    // Queued first, whatever the RPC does: a report signed while the chain is down shows as queued.
+    const queued = this.store.enqueueSigned(network);
+    if (queued.length > 0) this.changed(queued);
+    const signer = this.deps.signer();
+    this.state.signer = signer?.address ?? null;
     if (!this.chainChecked) {
       const chainId = await this.rpc.chainId();
       if (chainId !== BigInt(network.chainId)) {
@@ -193,14 +199,11 @@ export class ChainPublisher {
     this.state.connection = 'ok';
     this.state.lastOkAt = this.now();
     this.state.lastError = null;
-    const queued = this.store.enqueueSigned(network);
-    if (queued.length > 0) this.changed(queued);
-    const signer = this.deps.signer();
-    if (signer && (this.balanceAt === null || this.now() - this.balanceAt > BALANCE_REFRESH_MS || this.state.signer !== signer.address)) {
+    if (signer && (this.balanceAt === null || this.now() - this.balanceAt > BALANCE_REFRESH_MS || this.balanceOf !== signer.address)) {
       this.state.balance = await this.rpc.getBalance(signer.address);
       this.balanceAt = this.now();
+      this.balanceOf = signer.address;
     }
-    this.state.signer = signer?.address ?? null;
     if (await this.recheckRecent(head)) return 'progress';
     const row = this.store.head(network.name);
     if (!row) return 'idle';

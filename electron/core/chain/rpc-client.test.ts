@@ -10,7 +10,7 @@ function answering(body: (id: number) => string, status = 200): typeof fetch {
   }) as unknown as typeof fetch;
 }
 
-const client = (fetch: typeof fetch) => new RpcClient({ url: 'http://127.0.0.1:1', timeoutMs: 200, fetch });
+const client = (fetchImpl: typeof fetch) => new RpcClient({ url: 'http://127.0.0.1:1', timeoutMs: 200, fetch: fetchImpl });
 
 async function kindOf(promise: Promise<unknown>): Promise<string> {
   try {

@@ -1,5 +1,6 @@
 import type { ConnectionState, Dispose, SietchClient } from '../../../electron/contract/client';
 import type { ConnectionDetails } from '../client/pick-client';
+import { bindChainFeed, reloadChain } from '../features/chain/chain-feed';
 import { bindConnection } from '../features/connection/bind-connection';
 import { bindFinanceFeed, reloadFinance } from '../features/finance/finance-feed';
 import { loadHostInventory, receiveHostInventory } from '../features/host/store';
@@ -18,6 +19,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     void loadSystemInfo(client);
     reloadInventory(client);
     reloadNode(client);
+    reloadChain(client);
     reloadRobots(client);
     reloadFinance(client);
   };
@@ -28,6 +30,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     client.subscribe('onJournalAppended', receiveJournalAppended),
     bindInventoryFeed(client),
     bindNodeFeed(client),
+    bindChainFeed(client),
     bindRobotsFeed(client),
     bindFinanceFeed(client),
     client.onConnectionChange(reloadAfterReconnect(loadAll)),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client/client-context';
+import { ChainPanel } from '../features/chain/ChainPanel';
 import { nodeFormats } from '../features/node/node-formats';
 import { switchNode } from '../features/node/node-status';
 import { NodeStatusPanel } from '../features/node/NodeStatusPanel';
@@ -63,6 +64,7 @@ export function NodePage() {
             <>
               <NodeStatusPanel status={status} formats={formats} labels={labels} switching={switching} onSwitch={onSwitch} />
               <OperatorKey signer={status.signer} />
+              <ChainPanel />
             </>
           ) : (
             <p className="muted busy-line" data-testid="node-status-loading">

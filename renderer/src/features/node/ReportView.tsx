@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../client/client-context';
+import { ReportChainRecord } from '../chain/ReportChainRecord';
 import { AttestationBlock } from './AttestationBlock';
 import { FlagLegend } from './FlagLegend';
 import { countFlags, filterLeaves, type LeafFlagFilter, type ReportLeaf } from './leaf-filter';
@@ -113,6 +114,9 @@ export function ReportView({ seq, newestSeq, formats, labels, onOpen, onClose }:
           </ReportSection>
           <ReportSection title={t('node.attestation.heading')}>
             <AttestationBlock attestation={detail.attestation} status={detail.report.status} />
+          </ReportSection>
+          <ReportSection title={t('chain.report.heading')}>
+            <ReportChainRecord seq={seq} />
           </ReportSection>
         </>
       )}
