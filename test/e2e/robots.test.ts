@@ -119,7 +119,7 @@ describe('the Robots page of `sietch serve --simulate`', () => {
     await page.getByTestId('language-select').selectOption('fr');
     await page.getByTestId('theme-select').selectOption('dark');
     await page.getByTestId('nav-robots').click();
-    await expect.poll(() => page.getByTestId('robots-source').textContent()).toContain('À l’écoute'.replace('’', "'"));
+    await expect.poll(() => page.getByTestId('robots-source').textContent()).toContain("À l'écoute");
     await page.screenshot({ path: join(SCREENSHOTS, 'robots-fleet-fr-dark.png') });
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-select').selectOption('en');

@@ -61,7 +61,7 @@ describe('sietch inventory robots and simulate robots', () => {
     const broker = status.brokerUrl;
     expect(broker).toMatch(/^mqtt:\/\/127\.0\.0\.1:\d+$/);
 
-    const added = runAsync(['simulate', 'robots', '--count', '5', '--broker', broker, '--protocol-version', '3', '--duration', '6', '--manufacturer', 'Acme', '--json']);
+    const added = runAsync(['simulate', 'robots', '--count', '5', '--broker', broker, '--protocol-version', '3', '--duration', '25', '--manufacturer', 'Acme', '--json']);
     await until('the Acme robots in the console', async () => ((await apiResult(serve, 'robots.list')).robots as { manufacturer: string; online: boolean }[]).filter((robot) => robot.manufacturer === 'Acme' && robot.online).length === 5, 20_000);
 
     const listed = await runAsync(['inventory', 'robots', '--broker', broker, '--listen', '3', '--json']);
@@ -71,7 +71,10 @@ describe('sietch inventory robots and simulate robots', () => {
     expect(json.invalidMessages).toBe(0);
     expect(json.robots.filter((robot) => robot.protocolVersion === '2.1.0')).toHaveLength(12);
     expect(json.robots.filter((robot) => robot.protocolVersion === '3.0.0')).toHaveLength(12 + 5);
-    expect(json.robots.every((robot) => robot.online && robot.connection === 'ONLINE')).toBe(true);
+    // The simulated robots now and then drop their connection on purpose (their last will then says so): allow a few.
+    const offline = json.robots.filter((robot) => !(robot.online && robot.connection === 'ONLINE'));
+    expect(offline.every((robot) => robot.connection === 'CONNECTION_BROKEN' && !robot.online), JSON.stringify(offline)).toBe(true);
+    expect(offline.length).toBeLessThanOrEqual(3);
     expect(json.robots.filter((robot) => robot.manufacturer === 'Acme').map((robot) => robot.id)).toEqual(['robot:Acme:CB3-0001', 'robot:Acme:CB3-0002', 'robot:Acme:CB3-0003', 'robot:Acme:CB3-0004', 'robot:Acme:CB3-0005']);
 
     const simulation = await added;
