@@ -126,6 +126,12 @@ export function createCore(options: CoreOptions): Core {
       sampler: {
         hostId: () => hosts.assetId(),
         sample: options.gpuSampler ?? (gpuReader ? async () => samplesFromRead(await gpuReader()) : () => sampleLocalGpus({ ...(options.gpuBinary ? { binary: options.gpuBinary } : {}), timeoutMs })),
+        // The fleet hosts' GPUs and the robots come from their services' memory (created below).
+        fleet: () => fleet.latestSamples(),
+        robots: () => {
+          const source = robots.status();
+          return source.mode === 'off' ? null : { connected: source.connected, robots: robots.robotNodeSamples() };
+        },
       },
     },
     {

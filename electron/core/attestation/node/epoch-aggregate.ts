@@ -4,7 +4,7 @@ import { ZERO_BYTES32 } from '../report/hex';
 import { identityHashOf } from '../report/leaf-encoding';
 import { MAX_BPS, type AssetLeafInput } from '../report/leaf-format';
 import { registerSnapshotOf, type RegisteredAsset } from './register-snapshot';
-import { ROBOT_SOURCE } from './sampler';
+import { FLEET_STATE_PREFIX, ROBOT_SOURCE } from './sampler';
 import { NO_POWER, NO_UTILIZATION, readTickSamples } from './tick-samples-store';
 
 export interface EpochWindow {
@@ -45,8 +45,9 @@ function percentile(sorted: ArrayLike<number>, p: number): number {
  *   therefore lowers it too — observedBps tells the lender which part was the node's.
  * - A tick whose read of the asset's source failed (nvidia-smi timeout or driver gone, a fleet
  *   host's scrape failing, the robots' broker away) carries no samples of it: within the grace
- *   after the asset's last healthy sample it still counts as up (GPUs: flag nvidia-smi-timeout
- *   or -unavailable), past it as down (flag health-unknown).
+ *   after the asset's last healthy sample it still counts as up (local GPUs: flag
+ *   nvidia-smi-timeout or -unavailable; fleet GPUs: source-unavailable), past it as down (flag
+ *   health-unknown).
  * - missing: a tick whose source answered without this asset.
  * - GPUs (local and fleet) and robots get leaves; hosts do not.
  * - identityOk: no identity change or mismatch was journaled for the asset in the epoch.
@@ -140,7 +141,8 @@ export function aggregateEpoch(db: Db, window: EpochWindow, options: AggregateOp
           flags = (flags | bit('missing')) >>> 0;
           continue;
         }
-        if (kind === 'gpu') flags = (flags | bit(failedState === 'timeout' ? 'nvidia-smi-timeout' : 'nvidia-smi-unavailable')) >>> 0;
+        if (failedState.startsWith(FLEET_STATE_PREFIX)) flags = (flags | bit('source-unavailable')) >>> 0;
+        else if (kind === 'gpu') flags = (flags | bit(failedState === 'timeout' ? 'nvidia-smi-timeout' : 'nvidia-smi-unavailable')) >>> 0;
         if (lastHealthyAt !== null && tick.at - lastHealthyAt <= options.unknownGraceMs) upMs += covered(tick);
         else flags = (flags | bit('health-unknown')) >>> 0;
       }

@@ -65,12 +65,12 @@ describe('the node samples fleet GPUs and robots besides the local GPUs', () => 
     expect([...leaves.keys()].sort()).toEqual(['gpu:GPU-0000aaaa-0000-0000-0000-000000000000', 'gpu:GPU-0000bbbb-0000-0000-0000-000000000005', 'robot:acme:A', 'robot:acme:B']);
     expect(leaves.get('gpu:GPU-0000aaaa-0000-0000-0000-000000000000')).toEqual({ kind: 'gpu', uptimeBps: 10_000, flags: [] });
     // Healthy at 0 and 10 s; the timeouts at 20 and 30 s fall within the 20 s grace; 40 and 50 s do not.
-    expect(leaves.get('gpu:GPU-0000bbbb-0000-0000-0000-000000000005')).toEqual({ kind: 'gpu', uptimeBps: 6_666, flags: ['health-unknown', 'nvidia-smi-timeout'] });
+    expect(leaves.get('gpu:GPU-0000bbbb-0000-0000-0000-000000000005')).toEqual({ kind: 'gpu', uptimeBps: 6_666, flags: ['health-unknown', 'source-unavailable'] });
     // Present until 30 s, then the broker is away: 40 and 50 s are within the grace after 30 s — never missing.
     expect(leaves.get('robot:acme:A')).toEqual({ kind: 'robot', uptimeBps: 10_000, flags: ['robot-error'] });
     // Gone at 20 and 30 s while the broker answered (missing); at 40 and 50 s the broker is away and 10 s is past the grace.
     expect(leaves.get('robot:acme:B')).toEqual({ kind: 'robot', uptimeBps: 3_333, flags: ['health-unknown', 'missing'] });
     const failed = db.prepare('SELECT failed_sources FROM sampler_ticks ORDER BY at').pluck().all() as string[];
-    expect(failed.slice(0, 6).map((text) => JSON.parse(text))).toEqual([{}, {}, { [FLEET]: 'timeout' }, { [FLEET]: 'timeout' }, { [FLEET]: 'timeout', robots: 'unavailable' }, { [FLEET]: 'timeout', robots: 'unavailable' }]);
+    expect(failed.slice(0, 6).map((text) => JSON.parse(text))).toEqual([{}, {}, { [FLEET]: 'fleet:timeout' }, { [FLEET]: 'fleet:timeout' }, { [FLEET]: 'fleet:timeout', robots: 'unavailable' }, { [FLEET]: 'fleet:timeout', robots: 'unavailable' }]);
   });
 });

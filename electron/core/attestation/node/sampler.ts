@@ -11,6 +11,8 @@ const clamp = (value: number, max: number): number => Math.min(max, Math.max(0, 
 
 /** The key of the robot source in a tick's failed sources (GPU sources are keyed by host id). */
 export const ROBOT_SOURCE = 'robots';
+/** A failed fleet host's state in a tick's failed sources starts with this (e.g. `fleet:timeout`). */
+export const FLEET_STATE_PREFIX = 'fleet:';
 
 /** One host's GPUs as a fleet source (dcgm-exporter, Prometheus) last read them. */
 export interface FleetHostReading {
@@ -89,7 +91,10 @@ export class Sampler {
     const hosts: FleetHostReading[] = [{ hostId, result: reading }, ...(this.deps.fleet?.() ?? [])];
     const robots = this.deps.robots?.() ?? null;
     const failed: Record<string, string> = {};
-    for (const host of hosts) if (readFailed(host.result.state)) failed[host.hostId] = host.result.state;
+    // Fleet states are prefixed: their GPUs get the source flag, the local ones nvidia-smi's.
+    hosts.forEach((host, index) => {
+      if (readFailed(host.result.state)) failed[host.hostId] = index === 0 ? host.result.state : `${FLEET_STATE_PREFIX}${host.result.state}`;
+    });
     if (robots && !robots.connected) failed[ROBOT_SOURCE] = 'unavailable';
     const { db } = this.deps;
     let stored = 0;

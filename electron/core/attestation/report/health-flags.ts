@@ -30,6 +30,8 @@ export const HEALTH_FLAG_BITS = {
   'robot-error': 17,
   /** Health stayed `unknown` past the configured grace, so the asset counted as down. */
   'health-unknown': 18,
+  /** A fleet source (dcgm-exporter target, Prometheus) did not answer for the asset's host. */
+  'source-unavailable': 19,
 } as const;
 
 export type HealthFlag = keyof typeof HEALTH_FLAG_BITS;
