@@ -36,6 +36,13 @@ void Unsigned(Record& record, const char* key, Getter getter) {
   Put(record, key, code, value);
 }
 
+template <typename Getter>
+void Signed(Record& record, const char* key, Getter getter) {
+  int value = 0;
+  const int code = getter(&value);
+  Put(record, key, code, value);
+}
+
 void Memory(Record& record, nvmlDevice_t device, bool withTotals) {
   nvmlMemory_v2_t v2;
   std::memset(&v2, 0, sizeof(v2));
@@ -87,8 +94,11 @@ void Clock(Record& record, const char* key, nvmlDevice_t device, int clock, bool
   Put(record, key, code, mhz);
 }
 
-void Power(Record& record, nvmlDevice_t device) {
+void FieldValues(Record& record, nvmlDevice_t device, bool full);
+
+void Power(Record& record, nvmlDevice_t device, bool full) {
   Unsigned(record, "powerUsageMilliwatts", [&](unsigned int* v) { return SIETCH_CALL(nvmlDeviceGetPowerUsage, device, v); });
+  FieldValues(record, device, full);
 }
 
 void Temperature(Record& record, nvmlDevice_t device) {
@@ -117,13 +127,17 @@ void ClockEventReasons(Record& record, nvmlDevice_t device) {
   Put(record, "clockEventReasons", code, static_cast<double>(reasons));
 }
 
-void RecoveryAction(Record& record, nvmlDevice_t device) {
-  nvmlFieldValue_t value;
-  std::memset(&value, 0, sizeof(value));
-  value.fieldId = NVML_FI_DEV_GET_GPU_RECOVERY_ACTION;
-  int code = SIETCH_CALL(nvmlDeviceGetFieldValues, device, 1, &value);
-  if (code == NVML_SUCCESS) code = value.nvmlReturn;
-  Put(record, "recoveryAction", code, value.value.uiVal);
+/** The readings only available as NVML "fields", in one call: instant power, and for a full read the
+ * average, the memory temperature and the recovery action (with its two older flags). */
+void FieldValues(Record& record, nvmlDevice_t device, bool full) {
+  const unsigned int ids[6] = {NVML_FI_DEV_POWER_INSTANT, NVML_FI_DEV_POWER_AVERAGE, NVML_FI_DEV_GET_GPU_RECOVERY_ACTION, NVML_FI_DEV_MEMORY_TEMP, NVML_FI_DEV_RESET_STATUS, NVML_FI_DEV_DRAIN_AND_RESET_STATUS};
+  const char* keys[6] = {"powerInstantMilliwatts", "powerAverageMilliwatts", "recoveryAction", "temperatureMemory", "resetRequired", "drainAndResetRecommended"};
+  nvmlFieldValue_t values[6];
+  std::memset(values, 0, sizeof(values));
+  const int count = full ? 6 : 1;
+  for (int i = 0; i < count; i++) values[i].fieldId = ids[i];
+  const int code = SIETCH_CALL(nvmlDeviceGetFieldValues, device, count, values);
+  for (int i = 0; i < count; i++) Put(record, keys[i], code == NVML_SUCCESS ? values[i].nvmlReturn : code, values[i].value.uiVal);
 }
 
 /** Compute and graphics processes, one entry per pid (nvidia-smi prints C+G for both). */
@@ -217,13 +231,23 @@ void ReadDevice(nvmlDevice_t device, DeviceRead& read) {
   Text(f, "boardPartNumber", [&](char* b, unsigned int n) { return SIETCH_CALL(nvmlDeviceGetBoardPartNumber, device, b, n); });
   Text(f, "vbios", [&](char* b, unsigned int n) { return SIETCH_CALL(nvmlDeviceGetVbiosVersion, device, b, n); });
   PciBusId(f, device, true);
+  Text(f, "gpuPartNumber", [&](char* b, unsigned int n) { return SIETCH_CALL(nvmlDeviceGetGPUPartNumber, device, b, n); });
+  Signed(f, "brand", [&](int* v) { return SIETCH_CALL(nvmlDeviceGetBrand, device, v); });
+  Unsigned(f, "architecture", [&](unsigned int* v) { return SIETCH_CALL(nvmlDeviceGetArchitecture, device, v); });
+  Unsigned(f, "boardId", [&](unsigned int* v) { return SIETCH_CALL(nvmlDeviceGetBoardId, device, v); });
+  Unsigned(f, "multiGpuBoard", [&](unsigned int* v) { return SIETCH_CALL(nvmlDeviceGetMultiGpuBoard, device, v); });
+  Signed(f, "persistenceMode", [&](int* v) { return SIETCH_CALL(nvmlDeviceGetPersistenceMode, device, v); });
+  Signed(f, "computeMode", [&](int* v) { return SIETCH_CALL(nvmlDeviceGetComputeMode, device, v); });
+  Signed(f, "performanceState", [&](int* v) { return SIETCH_CALL(nvmlDeviceGetPerformanceState, device, v); });
+  Signed(f, "virtualizationMode", [&](int* v) { return SIETCH_CALL(nvmlDeviceGetVirtualizationMode, device, v); });
   Unsigned(f, "minorNumber", [&](unsigned int* v) { return SIETCH_CALL(nvmlDeviceGetMinorNumber, device, v); });
+  Unsigned(f, "moduleId", [&](unsigned int* v) { return SIETCH_CALL(nvmlDeviceGetModuleId, device, v); });
   Memory(f, device, true);
   Utilization(f, device);
   unsigned int period = 0;
   Unsigned(f, "utilizationEncoder", [&](unsigned int* v) { return SIETCH_CALL(nvmlDeviceGetEncoderUtilization, device, v, &period); });
   Unsigned(f, "utilizationDecoder", [&](unsigned int* v) { return SIETCH_CALL(nvmlDeviceGetDecoderUtilization, device, v, &period); });
-  Power(f, device);
+  Power(f, device, true);
   Unsigned(f, "powerLimitMilliwatts", [&](unsigned int* v) { return SIETCH_CALL(nvmlDeviceGetEnforcedPowerLimit, device, v); });
   unsigned int minLimit = 0;
   Unsigned(f, "powerMaxLimitMilliwatts", [&](unsigned int* v) { return SIETCH_CALL(nvmlDeviceGetPowerManagementLimitConstraints, device, &minLimit, v); });
@@ -250,8 +274,19 @@ void ReadDevice(nvmlDevice_t device, DeviceRead& read) {
   EccCounter(f, "eccUncorrectedAggregate", device, NVML_MEMORY_ERROR_TYPE_UNCORRECTED, NVML_AGGREGATE_ECC);
   RetiredPages(f, "retiredPagesSingleBit", device, NVML_PAGE_RETIREMENT_CAUSE_MULTIPLE_SINGLE_BIT_ECC_ERRORS);
   RetiredPages(f, "retiredPagesDoubleBit", device, NVML_PAGE_RETIREMENT_CAUSE_DOUBLE_BIT_ECC_ERROR);
-  int retirementPending = 0;
-  Put(f, "retiredPagesPending", SIETCH_CALL(nvmlDeviceGetRetiredPagesPendingStatus, device, &retirementPending), retirementPending);
+  Signed(f, "retiredPagesPending", [&](int* v) { return SIETCH_CALL(nvmlDeviceGetRetiredPagesPendingStatus, device, v); });
+  nvmlRepairStatus_v1_t repair;
+  std::memset(&repair, 0, sizeof(repair));
+  repair.version = SIETCH_NVML_REPAIR_STATUS_V1_VERSION;
+  const int repairCode = SIETCH_CALL(nvmlDeviceGetRepairStatus, device, &repair);
+  Put(f, "channelRepairPending", repairCode, repair.bChannelRepairPending);
+  Put(f, "tpcRepairPending", repairCode, repair.bTpcRepairPending);
+  nvmlEccSramErrorStatus_v1_t sram;
+  std::memset(&sram, 0, sizeof(sram));
+  sram.version = SIETCH_NVML_SRAM_STATUS_V1_VERSION;
+  // The call first, then the value: a function's arguments are evaluated in no set order.
+  const int sramCode = SIETCH_CALL(nvmlDeviceGetSramEccErrorStatus, device, &sram);
+  Put(f, "sramThresholdExceeded", sramCode, sram.bThresholdExceeded);
   unsigned int corrected = 0, uncorrected = 0, pending = 0, failure = 0;
   const int rowsCode = SIETCH_CALL(nvmlDeviceGetRemappedRows, device, &corrected, &uncorrected, &pending, &failure);
   Put(f, "remappedRowsCorrectable", rowsCode, corrected);
@@ -262,7 +297,6 @@ void ReadDevice(nvmlDevice_t device, DeviceRead& read) {
   const int migCode = SIETCH_CALL(nvmlDeviceGetMigMode, device, &migCurrent, &migPending);
   Put(f, "migModeCurrent", migCode, migCurrent);
   Put(f, "migModePending", migCode, migPending);
-  RecoveryAction(f, device);
   if (migCode == NVML_SUCCESS && migCurrent == 1) MigDevices(device, read.migDevices);
   read.processesCode = Processes(device, read.processes);
 }
@@ -272,7 +306,7 @@ void ReadSample(nvmlDevice_t device, DeviceRead& read) {
   Text(f, "uuid", [&](char* b, unsigned int n) { return SIETCH_CALL(nvmlDeviceGetUUID, device, b, n); });
   PciBusId(f, device, false);
   Utilization(f, device);
-  Power(f, device);
+  Power(f, device, false);
   Temperature(f, device);
   Memory(f, device, false);
   Clock(f, "clockSm", device, NVML_CLOCK_SM, false);
@@ -285,8 +319,7 @@ SystemRead Read(void (*perDevice)(nvmlDevice_t, DeviceRead&), bool withSystem) {
   if (withSystem) {
     Text(out.system, "driverVersion", [&](char* b, unsigned int n) { return SIETCH_CALL(nvmlSystemGetDriverVersion, b, n); });
     Text(out.system, "nvmlVersion", [&](char* b, unsigned int n) { return SIETCH_CALL(nvmlSystemGetNVMLVersion, b, n); });
-    int cuda = 0;
-    Put(out.system, "cudaDriverVersion", SIETCH_CALL(nvmlSystemGetCudaDriverVersion, &cuda), cuda);
+    Signed(out.system, "cudaDriverVersion", [&](int* v) { return SIETCH_CALL(nvmlSystemGetCudaDriverVersion, v); });
   }
   unsigned int count = 0;
   out.countCode = Nvml().nvmlDeviceGetCount_v2(&count);

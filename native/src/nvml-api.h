@@ -109,6 +109,33 @@ typedef struct {
   unsigned long long memorySizeMB;
 } nvmlDeviceAttributes_t;
 
+// Versioned (R565+): version = sizeof | (1 << 24).
+typedef struct {
+  unsigned int version;
+  unsigned int bChannelRepairPending;
+  unsigned int bTpcRepairPending;
+} nvmlRepairStatus_v1_t;
+#define SIETCH_NVML_REPAIR_STATUS_V1_VERSION ((unsigned int)(sizeof(nvmlRepairStatus_v1_t) | (1u << 24)))
+
+// Versioned (R560+): SRAM ECC counters by kind and unit, and whether the SRAM error threshold
+// was crossed (nvidia-smi's sram_threshold_exceeded). Sietch reads only the threshold flag.
+typedef struct {
+  unsigned int version;
+  unsigned long long aggregateUncParity;
+  unsigned long long aggregateUncSecDed;
+  unsigned long long aggregateCor;
+  unsigned long long volatileUncParity;
+  unsigned long long volatileUncSecDed;
+  unsigned long long volatileCor;
+  unsigned long long aggregateUncBucketL2;
+  unsigned long long aggregateUncBucketSm;
+  unsigned long long aggregateUncBucketPcie;
+  unsigned long long aggregateUncBucketMcu;
+  unsigned long long aggregateUncBucketOther;
+  unsigned int bThresholdExceeded;
+} nvmlEccSramErrorStatus_v1_t;
+#define SIETCH_NVML_SRAM_STATUS_V1_VERSION ((unsigned int)(sizeof(nvmlEccSramErrorStatus_v1_t) | (1u << 24)))
+
 typedef union {
   double dVal;
   int siVal;
@@ -135,9 +162,20 @@ enum { NVML_CLOCK_GRAPHICS = 0, NVML_CLOCK_SM = 1, NVML_CLOCK_MEM = 2, NVML_CLOC
 enum { NVML_MEMORY_ERROR_TYPE_CORRECTED = 0, NVML_MEMORY_ERROR_TYPE_UNCORRECTED = 1 };
 enum { NVML_VOLATILE_ECC = 0, NVML_AGGREGATE_ECC = 1 };
 enum { NVML_PAGE_RETIREMENT_CAUSE_MULTIPLE_SINGLE_BIT_ECC_ERRORS = 0, NVML_PAGE_RETIREMENT_CAUSE_DOUBLE_BIT_ECC_ERROR = 1 };
-// Field id of the driver's recommended recovery action (R570+): 0 none, 1 GPU reset,
-// 2 node reboot, 3 drain P2P, 4 drain and reset.
-enum { NVML_FI_DEV_GET_GPU_RECOVERY_ACTION = 230 };
+// Field ids (nvmlDeviceGetFieldValues): the memory (HBM) temperature in °C, the 1 s average and the instant power in mW (R525+;
+// nvmlDeviceGetPowerUsage is the average on Ampere and newer but GA100, the instant before), and
+// the driver's recommended recovery action (R570+: 0 none, 1 GPU reset, 2 node reboot, 3 drain
+// P2P, 4 drain and reset).
+// Before the recovery action (R535-R565): whether a reset is required, and whether a drain and
+// reset is recommended (both deprecated since).
+enum {
+  NVML_FI_DEV_MEMORY_TEMP = 82,
+  NVML_FI_DEV_POWER_AVERAGE = 185,
+  NVML_FI_DEV_POWER_INSTANT = 186,
+  NVML_FI_DEV_RESET_STATUS = 226,
+  NVML_FI_DEV_DRAIN_AND_RESET_STATUS = 227,
+  NVML_FI_DEV_GET_GPU_RECOVERY_ACTION = 230
+};
 
 // Clock event (formerly throttle) reason bits.
 #define SIETCH_NVML_CLOCK_EVENT_GPU_IDLE 0x1ULL
@@ -168,6 +206,18 @@ enum { NVML_FI_DEV_GET_GPU_RECOVERY_ACTION = 230 };
   X(nvmlDeviceGetBoardPartNumber, nvmlReturn_t, (nvmlDevice_t device, char* part, unsigned int length))                             \
   X(nvmlDeviceGetVbiosVersion, nvmlReturn_t, (nvmlDevice_t device, char* version, unsigned int length))                             \
   X(nvmlDeviceGetPciInfo_v3, nvmlReturn_t, (nvmlDevice_t device, nvmlPciInfo_t * pci))                                              \
+  X(nvmlDeviceGetGPUPartNumber, nvmlReturn_t, (nvmlDevice_t device, char* part, unsigned int length))                               \
+  X(nvmlDeviceGetBrand, nvmlReturn_t, (nvmlDevice_t device, int* brand))                                                            \
+  X(nvmlDeviceGetArchitecture, nvmlReturn_t, (nvmlDevice_t device, unsigned int* architecture))                                     \
+  X(nvmlDeviceGetBoardId, nvmlReturn_t, (nvmlDevice_t device, unsigned int* boardId))                                               \
+  X(nvmlDeviceGetMultiGpuBoard, nvmlReturn_t, (nvmlDevice_t device, unsigned int* multiGpu))                                        \
+  X(nvmlDeviceGetPersistenceMode, nvmlReturn_t, (nvmlDevice_t device, int* mode))                                                   \
+  X(nvmlDeviceGetComputeMode, nvmlReturn_t, (nvmlDevice_t device, int* mode))                                                       \
+  X(nvmlDeviceGetPerformanceState, nvmlReturn_t, (nvmlDevice_t device, int* pstate))                                                \
+  X(nvmlDeviceGetVirtualizationMode, nvmlReturn_t, (nvmlDevice_t device, int* mode))                                                \
+  X(nvmlDeviceGetModuleId, nvmlReturn_t, (nvmlDevice_t device, unsigned int* moduleId))                                           \
+  X(nvmlDeviceGetRepairStatus, nvmlReturn_t, (nvmlDevice_t device, nvmlRepairStatus_v1_t* status))                                  \
+  X(nvmlDeviceGetSramEccErrorStatus, nvmlReturn_t, (nvmlDevice_t device, nvmlEccSramErrorStatus_v1_t* status))                      \
   X(nvmlDeviceGetMinorNumber, nvmlReturn_t, (nvmlDevice_t device, unsigned int* minor))                                             \
   X(nvmlDeviceGetMemoryInfo, nvmlReturn_t, (nvmlDevice_t device, nvmlMemory_t * memory))                                            \
   X(nvmlDeviceGetMemoryInfo_v2, nvmlReturn_t, (nvmlDevice_t device, nvmlMemory_v2_t * memory))                                      \

@@ -33,9 +33,9 @@ export interface FakeSmiSettings {
   counterFile?: string;
 }
 
-/** The environment without any simulator setting inherited from the caller's own. */
+/** The environment without any simulator or NVML setting inherited from the caller's own. */
 function cleanEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(base).filter(([key]) => !key.startsWith('SIETCH_FAKE_SMI_') && key !== 'SIETCH_NVIDIA_SMI'));
+  return Object.fromEntries(Object.entries(base).filter(([key]) => !key.startsWith('SIETCH_FAKE_SMI_') && !key.startsWith('SIETCH_NVML_') && key !== 'SIETCH_NVIDIA_SMI' && key !== 'SIETCH_GPU_SOURCE'));
 }
 
 function simulatorVars(settings: FakeSmiSettings): NodeJS.ProcessEnv {
@@ -56,10 +56,14 @@ export function fakeSmiEnv(settings: FakeSmiSettings = {}, base: NodeJS.ProcessE
   return { ...cleanEnv(base), ...simulatorVars(settings), SIETCH_NVIDIA_SMI: FAKE_NVIDIA_SMI };
 }
 
-/** An environment where the simulator is `nvidia-smi` on PATH (what a real install looks like). */
+/**
+ * An environment where the simulator is `nvidia-smi` on PATH (what a real install looks like).
+ * SIETCH_GPU_SOURCE=nvidia-smi keeps a machine with a real NVIDIA driver on the simulator (NVML
+ * would otherwise answer first: docs/nvml.md).
+ */
 export function fakeSmiOnPathEnv(settings: FakeSmiSettings = {}, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const clean = cleanEnv(base);
-  return { ...clean, ...simulatorVars(settings), PATH: [FAKE_NVIDIA_SMI_DIR, clean.PATH ?? ''].join(delimiter) };
+  return { ...clean, ...simulatorVars(settings), PATH: [FAKE_NVIDIA_SMI_DIR, clean.PATH ?? ''].join(delimiter), SIETCH_GPU_SOURCE: 'nvidia-smi' };
 }
 
 /** Writes a mutated copy of a capture into `dir` (the original is never touched) and returns its path. */

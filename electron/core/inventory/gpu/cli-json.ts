@@ -1,8 +1,9 @@
-import type { GpuHealthStatus, GpuReadResult, GpuReadState, NvidiaGpuWithHealth } from './types';
+import type { GpuHealthStatus, GpuReadResult, GpuReadState, GpuSource, NvidiaGpuWithHealth } from './types';
 
 /** `sietch inventory gpus --json`: exactly this object, keys in this order. */
 export interface InventoryGpusJson {
-  source: 'nvidia-smi';
+  /** The path that answered: `nvml` (the native addon) or `nvidia-smi`; the rest has one shape for both. */
+  source: GpuSource;
   state: GpuReadState;
   driverVersion: string | null;
   gpus: InventoryGpuJson[];
@@ -39,9 +40,9 @@ export function toInventoryGpusJson(result: GpuReadResult): InventoryGpusJson {
   const readable = result.state === 'ok' || result.state === 'no-devices';
   const warnings = [...result.warnings];
   if (!readable && result.message && !warnings.includes(result.message)) warnings.unshift(result.message);
-  if (!readable && warnings.length === 0) warnings.push(`nvidia-smi read failed: ${result.state}`);
+  if (!readable && warnings.length === 0) warnings.push(`${result.source} read failed: ${result.state}`);
   return {
-    source: 'nvidia-smi',
+    source: result.source,
     state: result.state,
     driverVersion: result.driverVersion,
     gpus: readable ? result.gpus.map(toInventoryGpuJson) : [],

@@ -1,3 +1,4 @@
+import { chooseGpuSource, type LocalGpuOptions } from './gpu-source';
 import { NvidiaSmiReader, type NvidiaSmiReaderOptions } from './nvidia-smi-reader';
 import type { GpuReadResult, GpuSampleResult } from './types';
 
@@ -17,12 +18,28 @@ function sharedReader(options: NvidiaSmiReaderOptions): NvidiaSmiReader {
   return reader;
 }
 
-/** One full read of this host's GPUs (`nvidia-smi -q -x`), with health. Never throws. */
-export function readLocalGpus(options: NvidiaSmiReaderOptions = {}): Promise<GpuReadResult> {
-  return sharedReader(options).read();
+function unavailableRead(message: string): GpuReadResult {
+  return { state: 'not-installed', message, source: 'nvml', binary: null, driverVersion: null, cudaVersion: null, timestamp: null, attachedGpus: null, gpus: [], warnings: [message], exitCode: null, durationMs: 0 };
 }
 
-/** Live readings for telemetry: the `--query-gpu` CSV fast path, falling back to the XML. Never throws. */
-export function sampleLocalGpus(options: NvidiaSmiReaderOptions = {}): Promise<GpuSampleResult> {
-  return sharedReader(options).sample();
+/**
+ * One full read of this host's GPUs, with health: through NVML when the addon and the driver's
+ * library load, else `nvidia-smi -q -x` (gpu-source.ts decides; docs/nvml.md). Never throws.
+ */
+export function readLocalGpus(options: LocalGpuOptions = {}): Promise<GpuReadResult> {
+  const choice = chooseGpuSource(options);
+  if (choice.source === 'nvidia-smi') return sharedReader(options).read();
+  return choice.reader ? choice.reader.read() : Promise.resolve(unavailableRead(choice.failure.message));
+}
+
+/**
+ * Live readings for the node's sampler: NVML's per-second queries when it is available (no
+ * process, no XML), else the `--query-gpu` CSV fast path, falling back to the XML. Never throws.
+ */
+export function sampleLocalGpus(options: LocalGpuOptions = {}): Promise<GpuSampleResult> {
+  const choice = chooseGpuSource(options);
+  if (choice.source === 'nvidia-smi') return sharedReader(options).sample();
+  if (choice.reader) return choice.reader.sample();
+  const failed = unavailableRead(choice.failure.message);
+  return Promise.resolve({ state: failed.state, message: failed.message, source: 'nvml', method: 'nvml', binary: null, samples: [], warnings: failed.warnings, durationMs: 0 });
 }

@@ -1,6 +1,9 @@
 // The normalized model of what `nvidia-smi -q -x` says about the GPUs of one host. Field names
 // are ours and stable across driver generations; docs/nvidia-smi.md maps them to the XML tags.
 
+/** Which path answered: NVML through the native addon (docs/nvml.md), or the nvidia-smi binary. */
+export type GpuSource = 'nvml' | 'nvidia-smi';
+
 /** How a read ended. Never an exception: every failure is one of these, with a message. */
 export type GpuReadState = 'ok' | 'not-installed' | 'driver-not-loaded' | 'no-devices' | 'timeout' | 'unparsable';
 
@@ -179,9 +182,11 @@ export interface GpuReadResult {
   state: GpuReadState;
   /** What went wrong, in words, for every state but `ok`; null when ok. */
   message: string | null;
-  source: 'nvidia-smi';
-  /** The binary that was run (absolute when found on PATH), null when none was found. */
+  source: GpuSource;
+  /** The binary that was run (absolute when found on PATH), null when none was found or NVML answered. */
   binary: string | null;
+  /** The NVML library that answered (source nvml): its path or soname. */
+  library?: string;
   driverVersion: string | null;
   cudaVersion: string | null;
   /** nvidia-smi's own timestamp line, verbatim (local time of the host, no zone). */
@@ -211,10 +216,12 @@ export interface GpuSample {
 export interface GpuSampleResult {
   state: GpuReadState;
   message: string | null;
-  source: 'nvidia-smi';
-  /** `csv` when the fast path answered, `xml` when it fell back to `-q -x`. */
-  method: 'csv' | 'xml';
+  source: GpuSource;
+  /** `csv` when the fast path answered, `xml` when it fell back to `-q -x`, `nvml` through the addon. */
+  method: 'csv' | 'xml' | 'nvml';
   binary: string | null;
+  /** The NVML library that answered (source nvml). */
+  library?: string;
   samples: GpuSample[];
   warnings: string[];
   durationMs: number;
