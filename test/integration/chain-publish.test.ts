@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseEther } from 'ethers';
+import { ChainService } from '../../electron/core/chain/chain-service';
+import { chainConfigSchema } from '../../electron/core/chain/chain-config';
 import { ChainPublisher } from '../../electron/core/chain/publisher';
 import { silentLogger } from '../../electron/core/log/logger';
 import { expectAttestedExactlyOnce, expectTimestampedExactlyOnce } from '../support/chain-checks';
@@ -45,4 +48,32 @@ describe.skipIf(!ANVIL)('publishing reports on chain (anvil + official EAS contr
     await expectTimestampedExactlyOnce(chain.url, network.easAddress, db, network.name);
     db.close();
   }, 180_000);
+
+  it('the chain service: status with balance, cost and a warning once the balance will not pay for a day of reports; explorer links', async () => {
+    const chain = await devChain();
+    const dataDir = tempDir();
+    const db = openDataDirDb(dataDir);
+    const wallet = await chain.fundedWallet();
+    await addSignedReports(db, wallet, 3);
+    const demo = { rpcUrl: chain.url, chainId: 31337, easAddress: chain.contracts.easAddress, schemaRegistryAddress: chain.contracts.schemaRegistryAddress, confirmations: 1, pollSeconds: 0.05, explorerTxUrl: 'https://explorer.example/tx/{tx}', explorerAttestationUrl: 'https://easscan.example/attestation/view/{uid}' };
+    const config = chainConfigSchema.parse({ network: 'demo', networks: { demo } });
+    const service = new ChainService({ db, dataDir, config, logger: silentLogger, signer: () => operatorSigner(wallet), epochSeconds: () => 3600, onChange: () => undefined });
+    service.start();
+    await until('3 confirmed', async () => service.status().counts.confirmed === 3);
+    const status = service.status();
+    expect(status).toMatchObject({ configured: true, connection: 'ok', reportsPerDay: 24, lowBalance: false, network: { name: 'demo', mode: 'attest', rpcHost: chain.url } });
+    const cost = BigInt(status.costPerReportWei!);
+    expect(cost).toBeGreaterThan(0n);
+    const [newest] = service.list(undefined, 1);
+    expect(newest).toMatchObject({ seq: 3, state: 'confirmed', txUrl: `https://explorer.example/tx/${newest!.txHash}`, attestationUrl: `https://easscan.example/attestation/view/${newest!.uid}` });
+    await service.stop();
+    // Leave the signer less than a day of reports (24 × cost): the warning comes on with the next balance read.
+    await chain.rpc.call('anvil_setBalance', [wallet.address, `0x${(cost * 23n).toString(16)}`]);
+    const again = new ChainService({ db, dataDir, config, logger: silentLogger, signer: () => operatorSigner(wallet), epochSeconds: () => 3600, onChange: () => undefined });
+    again.start();
+    await until('the low balance seen', async () => again.status().lowBalance);
+    expect(BigInt(again.status().balanceWei!)).toBeLessThan(parseEther('1'));
+    await again.stop();
+    db.close();
+  }, 60_000);
 });
