@@ -23,6 +23,7 @@ export const NODE_HEALTH_FLAGS = [
   'duplicate-serial',
   'robot-error',
   'health-unknown',
+  'source-unavailable',
 ] as const;
 
 export type NodeHealthFlag = (typeof NODE_HEALTH_FLAGS)[number];
