@@ -176,7 +176,7 @@ describe('the private key never leaks', () => {
     expectNoKey(inspect(signer, { depth: 10, showHidden: true, getters: true }), KNOWN_KEY);
     expectNoKey(JSON.stringify(keystore), KNOWN_KEY);
     expectNoKey(inspect(keystore, { depth: 10, showHidden: true }), KNOWN_KEY);
-    expect(Object.getOwnPropertyNames(signer).sort()).toEqual(['address', 'signReport']);
+    expect(Object.getOwnPropertyNames(signer).sort()).toEqual(['address', 'signContractCall', 'signReport']);
     expect(Object.isFrozen(signer)).toBe(true);
   });
 
