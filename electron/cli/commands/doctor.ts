@@ -4,6 +4,7 @@ import type { CheckResult } from '../doctor/check';
 import { checkChain } from '../doctor/chain-checks';
 import { checkFleetSources } from '../doctor/fleet-checks';
 import { checkDatabase, checkDataDir, checkElectron, checkNvidiaSmi, checkTokenFile } from '../doctor/checks';
+import { checkGpuSource } from '../doctor/gpu-source-check';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { printJson, printLine } from '../output';
 import { PACKAGE_ROOT } from '../package-root';
@@ -25,6 +26,7 @@ export async function doctorCommand(context: CommandContext): Promise<ExitCode> 
     checkDatabase(context.dataDir),
     checkTokenFile(context.dataDir),
     { name: 'data directory owner', area: 'local', status: 'ok', message: owner ? `in use by "sietch ${owner.command}" (pid ${owner.pid})${owner.url ? ` at ${owner.url}` : ''}` : 'no Sietch process holds it' },
+    checkGpuSource(),
     await checkNvidiaSmi(Number(process.env.SIETCH_DOCTOR_TIMEOUT_MS ?? 10_000)),
     ...checkElectron(PACKAGE_ROOT),
     ...(await checkChain(context.config, context.dataDir)),

@@ -12,13 +12,13 @@ function cell(value: string | number | null, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }
 
-/** `sietch inventory gpus`: one read of the local GPUs. Only reads: it takes no lock. */
+/** `sietch inventory gpus`: one read of the local GPUs (NVML or nvidia-smi: docs/nvml.md). Only reads: it takes no lock. */
 export async function inventoryGpusCommand(context: CommandContext, options: { simulate?: boolean }): Promise<ExitCode> {
   const read = await readLocalGpus({ ...(options.simulate ? { binary: SIMULATOR_NVIDIA_SMI } : {}), timeoutMs: context.config.inventory.nvidiaSmiTimeoutSeconds * 1000 });
   const json = toInventoryGpusJson(read);
   if (context.json) printJson(json);
   else {
-    printLine(`nvidia-smi: ${json.state}${json.driverVersion ? `, driver ${json.driverVersion}` : ''}${read.binary ? ` (${read.binary})` : ''}`);
+    printLine(`${json.source}: ${json.state}${json.driverVersion ? `, driver ${json.driverVersion}` : ''}${read.binary ? ` (${read.binary})` : read.library ? ` (${read.library})` : ''}`);
     if (json.gpus.length > 0) {
       printLine(`${cell('#', 3)} ${cell('name', 26)} ${cell('uuid', 42)} ${cell('serial', 14)} ${cell('pci bus', 17)} ${cell('MiB', 6)} ${cell('util%', 5)} ${cell('W', 6)} ${cell('°C', 4)} health`);
       for (const gpu of json.gpus) {

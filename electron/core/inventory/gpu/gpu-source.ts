@@ -54,9 +54,10 @@ export function chooseGpuSource(options: LocalGpuOptions = {}): GpuSourceChoice 
   const opened = reader.open();
   if (!opened.ok) {
     // nvmlInit failing while the library is there (driver not loaded, version mismatch) is a
-    // state of the GPUs: with `nvml` required it is the read's answer, in auto nvidia-smi says its own.
-    if (preference === 'nvml') return { source: 'nvml', reader, reason: opened.message };
-    return { source: 'nvidia-smi', reason: `NVML is unavailable: ${opened.message}` };
+    // state of the GPUs: with `nvml` required the reader answers it (and retries the init); in
+    // auto, nvidia-smi says its own.
+    if (preference === 'nvml' && opened.stage === 'init-failed') return { source: 'nvml', reader, reason: opened.message };
+    return unavailable(opened.message);
   }
   return { source: 'nvml', reader, reason: `${opened.library} loaded through the NVML addon` };
 }
@@ -64,5 +65,6 @@ export function chooseGpuSource(options: LocalGpuOptions = {}): GpuSourceChoice 
 /** What `sietch doctor` prints: the path that reads this machine's GPUs, and why. */
 export function activeGpuSource(options: LocalGpuOptions = {}): { source: GpuSource; reason: string; usable: boolean } {
   const choice = chooseGpuSource(options);
-  return { source: choice.source, reason: choice.reason, usable: choice.source === 'nvidia-smi' || choice.reader !== null };
+  const usable = choice.source === 'nvidia-smi' || (choice.reader !== null && choice.reader.open().ok);
+  return { source: choice.source, reason: choice.reason, usable };
 }
