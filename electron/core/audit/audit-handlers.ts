@@ -139,7 +139,9 @@ export function createAuditHandlers(deps: AuditHandlerDeps): AuditHandlers {
       const onProgress = progress(job);
       const options = { signer, ...(pinned ? { network: pinned } : {}) };
       const work = looksLikeTar(bytes)
-        ? verifyBundleFile(bytes, { ...options, onProgress }).then((result) => toApiVerification('bundle', result))
+        ? // One thread: the server is a warm process, where fresh workers (cold JIT, module load) cost
+          // more CPU than they save (docs/benchmarks.md); the check yields to the event loop as it goes.
+          verifyBundleFile(bytes, { ...options, onProgress, threads: 1 }).then((result) => toApiVerification('bundle', result))
         : verifyAssetProof(bytes, options).then((result) => toApiVerification('proof', result));
       void work.then(
         (verification) => {
