@@ -87,6 +87,20 @@ describe('audit bundle tampering', () => {
     }
   });
 
+  it('a period in the middle verifies on its own: the journal excerpt starts at the head of the report before it', async () => {
+    const middle = await exportAuditBundle(fixture.db, { from: new Date(fixture.t0 + 4 * fixture.epochMs), to: new Date(fixture.t0 + 10 * fixture.epochMs) });
+    expect(middle).toMatchObject({ reports: 6, firstSeq: 5, lastSeq: 10 });
+    const result = await verifyBundle(middle.bytes, { signer: fixture.wallet.address });
+    if (!result.ok) throw new Error(JSON.stringify(result.failure));
+    const before = fixture.db.prepare('SELECT journal_head FROM epochs WHERE seq = 4').pluck().get() as string;
+    expect(result.summary.journal.anchor.hash).toBe(before);
+    expect(result.summary.journal.anchor.seq).toBeGreaterThan(0);
+    expect(result.summary.journal.rows).toBeGreaterThan(0);
+    // Its first report names the report before it, which is not in the bundle: that is the link to the previous period.
+    const { offset, size } = fileRange(middle.bytes, reportFile(5));
+    expect(JSON.parse(middle.bytes.toString('utf8', offset, offset + size)).report.prevReportHash).not.toBe(`0x${'00'.repeat(32)}`);
+  });
+
   it('a changed signature byte: names the report and the signature', async () => {
     expect(await failureOf(tamper(bundle, reportFile(5), ['"r":"0x'], 'first'))).toMatchObject({ report: 5, leaf: null, field: 'attestation.sig.signature', file: reportFile(5) });
   });
