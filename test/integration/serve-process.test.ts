@@ -120,7 +120,10 @@ describe('the attestation node inside sietch serve', () => {
       expect(report.status).toBe('unsigned');
       const detail = (await callApi(serve.url, serve.token, 'node.report.get', { seq: report.seq })).body.result;
       expect(detail.leaves).toHaveLength(report.assetCount);
-      expect(detail.leaves.every((leaf: { assetId: string }) => leaf.assetId.startsWith('gpu:'))).toBe(true);
+      // The simulated server's 8 GPUs and the simulated robot fleet: financed assets get leaves, hosts do not.
+      const leafKinds = new Set(detail.leaves.map((leaf: { assetId: string; kind: string }) => `${leaf.kind}:${leaf.assetId.split(':')[0]}`));
+      expect([...leafKinds].sort()).toEqual(['gpu:gpu', 'robot:robot']);
+      expect(detail.leaves.filter((leaf: { kind: string }) => leaf.kind === 'gpu')).toHaveLength(8);
       expect((await callApi(serve.url, serve.token, 'node.report.get', { seq: 999 })).status).toBe(404);
     } finally {
       serve.child.kill('SIGTERM');
