@@ -3,7 +3,6 @@ import { FinancePage } from './FinancePage';
 import { InventoryPage } from './InventoryPage';
 import { NodePage } from './NodePage';
 import { OverviewPage } from './OverviewPage';
-import { PlannedPage } from './PlannedPage';
 import { ReportsPage } from './ReportsPage';
 import { RobotsPage } from './RobotsPage';
 import { SettingsPage } from './SettingsPage';
@@ -25,7 +24,5 @@ export function PageView({ page, onShowShortcuts }: { page: PageId; onShowShortc
       return <ReportsPage />;
     case 'settings':
       return <SettingsPage onShowShortcuts={onShowShortcuts} />;
-    default:
-      return <PlannedPage page={page} />;
   }
 }
