@@ -40,7 +40,7 @@ describe('sietch audit, end to end', () => {
       }
     };
     try {
-      await expect.poll(signedCount, { timeout: 45_000, interval: 1000 }).toBeGreaterThanOrEqual(2);
+      await expect.poll(signedCount, { timeout: 90_000, interval: 1000 }).toBeGreaterThanOrEqual(2);
       // Exported while the node keeps running: the command takes no lock and reads a consistent history.
       const bundleFile = join(work, 'bundle.tar');
       const to = new Date(Date.now() + 3600_000).toISOString();
@@ -98,5 +98,5 @@ describe('sietch audit, end to end', () => {
       node.kill('SIGTERM');
       expect((await waitForExit(node)).code).toBe(0);
     }
-  }, 120_000);
+  }, 240_000);
 });
