@@ -3,6 +3,7 @@ import type { ConnectionDetails } from '../client/pick-client';
 import { bindChainFeed, reloadChain } from '../features/chain/chain-feed';
 import { bindConnection } from '../features/connection/bind-connection';
 import { bindFinanceFeed, reloadFinance } from '../features/finance/finance-feed';
+import { bindFleetFeed, reloadFleet } from '../features/fleet/fleet-feed';
 import { loadHostInventory, receiveHostInventory } from '../features/host/store';
 import { bindInventoryFeed, reloadInventory } from '../features/inventory/inventory-feed';
 import { bindNodeFeed, reloadNode } from '../features/node/node-feed';
@@ -22,6 +23,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     reloadChain(client);
     reloadRobots(client);
     reloadFinance(client);
+    reloadFleet(client);
   };
 
   const disposers: Dispose[] = [
@@ -33,6 +35,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     bindChainFeed(client),
     bindRobotsFeed(client),
     bindFinanceFeed(client),
+    bindFleetFeed(client),
     client.onConnectionChange(reloadAfterReconnect(loadAll)),
   ];
   loadAll();

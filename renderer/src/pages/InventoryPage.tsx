@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { AssetDrawer } from '../features/inventory/AssetDrawer';
 import { cellFormats } from '../features/inventory/cell-formats';
 import { FilterChips } from '../features/inventory/FilterChips';
+import { FleetSourcesStrip } from '../features/inventory/FleetSourcesStrip';
+import { GroupControl } from '../features/inventory/GroupControl';
+import { groupRows, sitesOfHosts } from '../features/inventory/group-rows';
 import { GpuSourceBanner } from '../features/inventory/GpuSourceBanner';
 import { GpuSourceLine, SimulatedBadge } from '../features/inventory/GpuSourceLine';
 import { InventoryEmpty } from '../features/inventory/InventoryEmpty';
@@ -11,7 +14,8 @@ import { InventoryToolbar } from '../features/inventory/InventoryToolbar';
 import { closeDrawer, dismissExportError, dismissInventoryError, dismissRefreshError, openDrawer, selectAsset, useInventoryStore } from '../features/inventory/store';
 import { useInventoryKeys } from '../features/inventory/use-inventory-keys';
 import { useInventoryRows } from '../features/inventory/use-inventory-rows';
-import { sortBy, useInventoryViewStore } from '../features/inventory/view-store';
+import { setAllGroups, sortBy, toggleGroup, useCollapsedGroups, useInventoryViewStore } from '../features/inventory/view-store';
+import { useFleetStore } from '../features/fleet/store';
 import { ErrorAlerts, type ShownError } from '../ui/ErrorAlerts';
 import { PageHeader } from '../ui/PageHeader';
 import { useLanguage } from '../ui/use-language';
@@ -24,8 +28,15 @@ export function InventoryPage() {
   const formats = cellFormats(language);
   const { assets, gpuSource, loading, error, selectedId, drawerOpen, refreshError, exportError } = useInventoryStore();
   const view = useInventoryViewStore();
-  const { sort, filters, query } = view;
+  const { sort, filters, query, group } = view;
   const { rows, counts, total, hosts } = useInventoryRows(assets);
+  const collapsed = useCollapsedGroups((state) => state.collapsed);
+  const fleetSources = useFleetStore((state) => state.sources);
+  const fleetHosts = useFleetStore((state) => state.hosts);
+  // Sites only matter when grouping by site: no work for the other modes.
+  const siteOfHost = useMemo(() => (group === 'site' && assets ? sitesOfHosts(assets, [...fleetHosts].map(([id, host]) => [id, host.site])) : new Map<string, string>()), [group, assets, fleetHosts]);
+  const items = useMemo(() => groupRows(rows, group, { hosts, siteOfHost }, collapsed), [rows, group, hosts, siteOfHost, collapsed]);
+  const groupKeys = useMemo(() => items.flatMap((item) => (item.type === 'group' ? [item.group.key] : [])), [items]);
   const [drawerWidth, setDrawerWidth] = useState(DEFAULT_DRAWER_WIDTH);
   const gridRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -36,6 +47,7 @@ export function InventoryPage() {
 
   const focusGrid = useCallback(() => gridRef.current?.focus({ preventScroll: true }), []);
   const open = useCallback((id: string) => openDrawer(id), []);
+  const onToggleGroup = useCallback((key: string, expand?: boolean) => toggleGroup(group, key, expand), [group]);
   const close = useCallback(() => {
     closeDrawer();
     focusGrid();
@@ -60,6 +72,7 @@ export function InventoryPage() {
       <ErrorAlerts errors={errors} />
       {assets !== undefined && !hasGpus ? <InventoryEmpty source={gpuSource} formats={formats} /> : null}
       {gpuSource && hasGpus ? <GpuSourceBanner source={gpuSource} formats={formats} /> : null}
+      <FleetSourcesStrip sources={fleetSources} formats={formats} />
       <InventoryToolbar
         shown={rows.length}
         total={total}
@@ -70,6 +83,7 @@ export function InventoryPage() {
       />
       <div className="inv-subbar">
         <FilterChips filters={filters} counts={counts} formats={formats} narrowed={narrowed} />
+        <GroupControl mode={group} groupKeys={groupKeys} onAll={(expand) => setAllGroups(group, groupKeys, expand)} />
         <span className="inv-keys-hint" aria-hidden="true">
           {t('inventory.keysHint')}
         </span>
@@ -82,7 +96,7 @@ export function InventoryPage() {
             </p>
           ) : (
             <>
-              <InventoryTable rows={rows} hosts={hosts} formats={formats} sort={sort} view={view} selectedId={selectedId} onSort={sortBy} onSelect={selectAsset} onOpen={open} gridRef={gridRef} />
+              <InventoryTable items={items} hosts={hosts} formats={formats} sort={sort} view={view} selectedId={selectedId} onSort={sortBy} onSelect={selectAsset} onOpen={open} onToggleGroup={onToggleGroup} gridRef={gridRef} />
               {rows.length === 0 && total > 0 ? (
                 <p className="inv-no-match" data-testid="inventory-no-match">
                   {t('inventory.noMatch')}

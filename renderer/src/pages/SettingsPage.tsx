@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useConnectionStore } from '../features/connection/store';
+import { FleetSourcesCard } from '../features/settings/FleetSourcesCard';
 import { LanguageSelect } from '../features/settings/LanguageSelect';
 import { ThemeSelect } from '../features/settings/ThemeSelect';
 import { useSystemStore } from '../features/system/store';
@@ -45,6 +46,8 @@ export function SettingsPage({ onShowShortcuts }: { onShowShortcuts(): void }) {
             </Field>
           </Fields>
         </Card>
+
+        <FleetSourcesCard />
 
         <Card title={t('settings.about.title')} testId="settings-about">
           <Fields>

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { GpuSourceStatus } from '../../../../electron/contract/schemas/assets';
+import { sourceLink } from '../fleet/source-link';
 import type { CellFormats } from './cell-formats';
 import { GpuSourceBanner } from './GpuSourceBanner';
 
 /**
- * No GPU in the register: the three ways to get some, with the commands to type. The
+ * No GPU in the register: the ways to get some (a fleet source among them), with the commands to type. The
  * current GPU source state (and nvidia-smi's own message) says which step is missing here.
  */
 export function InventoryEmpty({ source, formats }: { source: GpuSourceStatus | null; formats: CellFormats }) {
@@ -29,6 +30,12 @@ export function InventoryEmpty({ source, formats }: { source: GpuSourceStatus | 
         <li>
           {t('inventory.empty.simulate')}
           <code className="command">sietch serve --simulate</code>
+        </li>
+        <li>
+          {t('inventory.empty.fleet')}{' '}
+          <a href={sourceLink()} data-testid="inventory-empty-fleet">
+            {t('inventory.empty.fleetLink')}
+          </a>
         </li>
       </ol>
     </section>

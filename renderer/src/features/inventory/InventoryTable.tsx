@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssetSummary } from '../../../../electron/contract/schemas/assets';
 import type { CellFormats } from './cell-formats';
 import { COLUMNS, type ColumnId, type SortState } from './columns';
+import { useGroupLabels } from './group-labels';
+import type { DisplayItem, GroupMode } from './group-rows';
 import { hostDisplay, type HostLabels } from './host-labels';
+import { InventoryGroupRow } from './InventoryGroupRow';
 import { InventoryHeader } from './InventoryHeader';
 import { InventoryRow } from './InventoryRow';
 import { useRowLabels } from './row-labels';
@@ -16,36 +18,47 @@ export const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 32;
 
 interface InventoryTableProps {
-  rows: AssetSummary[];
+  /** The rows, with group headers when grouped (group-rows.ts). */
+  items: DisplayItem[];
   hosts: HostLabels;
   formats: CellFormats;
   sort: SortState;
-  /** Sort, chips and search: when they change, the selected row is brought back into view. */
+  /** Sort, chips, search and grouping: when they change, the selected row is brought back into view. */
   view: InventoryViewState;
   selectedId: string | null;
   onSort(column: ColumnId): void;
   onSelect(id: string): void;
   /** Enter on a row, or a click: show its details. */
   onOpen(id: string): void;
+  /** Fold or unfold a group (open: true unfolds, false folds, absent toggles). */
+  onToggleGroup(key: string, open?: boolean): void;
   gridRef: RefObject<HTMLDivElement | null>;
 }
+
+const itemKey = (item: DisplayItem | undefined, index: number): string | number => (item === undefined ? index : item.type === 'asset' ? item.asset.id : `group\u0000${item.group.key}`);
 
 /**
  * The asset grid: only the rows in view (plus a few) are in the DOM, positioned inside a
  * full-height spacer, so 10,000 assets scroll like 40. The grid element itself scrolls and
- * holds focus; the selected row is its aria-activedescendant, the usual pattern for a
- * virtualized grid whose rows come and go.
+ * holds focus; the active row is its aria-activedescendant, the usual pattern for a
+ * virtualized grid whose rows come and go. When grouped, group headers are rows too: the
+ * arrows stop on them, Enter or Space folds and unfolds, ← goes to a row's group (and folds
+ * it), → unfolds.
  */
-export function InventoryTable({ rows, hosts, formats, sort, view, selectedId, onSort, onSelect, onOpen, gridRef }: InventoryTableProps) {
+export function InventoryTable({ items, hosts, formats, sort, view, selectedId, onSort, onSelect, onOpen, onToggleGroup, gridRef }: InventoryTableProps) {
   const { t } = useTranslation();
   const idPrefix = useId();
   const labels = useRowLabels();
+  const groupLabels = useGroupLabels(formats);
+  // The group header the keyboard is on, if any (the selected asset stays selected in the store).
+  const [cursorGroup, setCursorGroup] = useState<string | null>(null);
+  const mode: Exclude<GroupMode, 'none'> = view.group === 'site' ? 'site' : 'host';
 
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: items.length,
     getScrollElement: () => gridRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey: (index) => itemKey(items[index], index),
     overscan: 10,
     // The rows start under the sticky header: offsets count from the top of the scroll content,
     // and a row scrolled into view must land below the header, not under it.
@@ -53,16 +66,23 @@ export function InventoryTable({ rows, hosts, formats, sort, view, selectedId, o
     scrollPaddingStart: HEADER_HEIGHT,
   });
 
-  const selectedIndex = useMemo(() => (selectedId === null ? -1 : rows.findIndex((row) => row.id === selectedId)), [rows, selectedId]);
+  const selectedIndex = useMemo(() => {
+    if (cursorGroup !== null) {
+      const at = items.findIndex((item) => item.type === 'group' && item.group.key === cursorGroup);
+      if (at >= 0) return at;
+    }
+    return selectedId === null ? -1 : items.findIndex((item) => item.type === 'asset' && item.asset.id === selectedId);
+  }, [items, selectedId, cursorGroup]);
   const rowDomId = useCallback((index: number) => `${idPrefix}-row-${index}`, [idPrefix]);
 
-  // After a re-sort or a new filter the selected asset has moved: follow it, once the new rows
-  // are in (a search's rows come a render later, deferred). Not after a data reload (a sweep
-  // every few seconds), which must never pull the view away from the operator.
+  // After a re-sort, a new filter or another grouping the selected asset has moved: follow it,
+  // once the new rows are in (a search's rows come a render later, deferred). Not after a data
+  // reload (a sweep every few seconds), which must never pull the view away from the operator.
   const shownView = useRef(view);
   const follow = useRef(false);
   useEffect(() => {
     if (shownView.current === view) return;
+    if (shownView.current.group !== view.group) setCursorGroup(null);
     shownView.current = view;
     follow.current = true;
   }, [view]);
@@ -71,36 +91,72 @@ export function InventoryTable({ rows, hosts, formats, sort, view, selectedId, o
     follow.current = false;
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
     // Only a new list of rows triggers this; the selection moving by keyboard scrolls on its own.
-  }, [rows]);
+  }, [items]);
+
+  const moveTo = (index: number): void => {
+    const item = items[index];
+    if (!item) return;
+    if (item.type === 'group') setCursorGroup(item.group.key);
+    else {
+      setCursorGroup(null);
+      onSelect(item.asset.id);
+    }
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+
+  /** The header of the group the row at `index` is in (the nearest header above it). */
+  const groupIndexOf = (index: number): number => {
+    for (let at = index; at >= 0; at -= 1) if (items[at]?.type === 'group') return at;
+    return -1;
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     // Keys on the header's sort buttons are theirs (Enter and Space sort).
     if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
+    const current = items[selectedIndex];
     if (isNavigationKey(event.key)) {
       event.preventDefault();
       const pageSize = Math.floor(((gridRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT);
-      const next = nextRowIndex(event.key, selectedIndex, rows.length, pageSize);
-      const row = rows[next];
-      if (!row) return;
-      onSelect(row.id);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
+      moveTo(nextRowIndex(event.key, selectedIndex, items.length, pageSize));
+    } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      if (!current) return;
+      event.preventDefault();
+      if (current.type === 'group') onToggleGroup(current.group.key, event.key === 'ArrowRight');
+      else if (event.key === 'ArrowLeft') {
+        const header = groupIndexOf(selectedIndex);
+        if (header >= 0) moveTo(header);
+      }
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      const row = rows[selectedIndex] ?? rows[0];
-      if (row) onOpen(row.id);
+      if (current?.type === 'group') {
+        onToggleGroup(current.group.key);
+        return;
+      }
+      const first = items.find((item) => item.type === 'asset');
+      const id = current?.type === 'asset' ? current.asset.id : first?.type === 'asset' ? first.asset.id : null;
+      if (id !== null) onOpen(id);
     }
   };
 
   const activate = useCallback(
     (id: string) => {
       gridRef.current?.focus({ preventScroll: true });
+      setCursorGroup(null);
       onOpen(id);
     },
     [gridRef, onOpen],
   );
+  const toggle = useCallback(
+    (key: string) => {
+      gridRef.current?.focus({ preventScroll: true });
+      setCursorGroup(key);
+      onToggleGroup(key);
+    },
+    [gridRef, onToggleGroup],
+  );
 
-  const items = virtualizer.getVirtualItems();
-  const activeInDom = selectedIndex >= 0 && items.some((item) => item.index === selectedIndex);
+  const virtualItems = virtualizer.getVirtualItems();
+  const activeInDom = selectedIndex >= 0 && virtualItems.some((item) => item.index === selectedIndex);
 
   return (
     <div
@@ -109,26 +165,44 @@ export function InventoryTable({ rows, hosts, formats, sort, view, selectedId, o
       className="inv-grid"
       tabIndex={0}
       aria-label={t('inventory.tableLabel')}
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={items.length + 1}
       aria-colcount={COLUMNS.length}
       aria-activedescendant={activeInDom ? rowDomId(selectedIndex) : undefined}
       data-testid="inventory-table"
-      data-row-count={rows.length}
+      data-row-count={items.length}
+      data-group={view.group}
       onKeyDown={onKeyDown}
     >
       <InventoryHeader sort={sort} onSort={onSort} />
       <div role="rowgroup" className="inv-body" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const asset = rows[item.index];
-          if (!asset) return null;
+        {virtualItems.map((virtual) => {
+          const item = items[virtual.index];
+          if (!item) return null;
+          if (item.type === 'group')
+            return (
+              <InventoryGroupRow
+                key={virtual.key}
+                group={item.group}
+                mode={mode}
+                index={virtual.index}
+                domId={rowDomId(virtual.index)}
+                top={virtual.start - HEADER_HEIGHT}
+                selected={virtual.index === selectedIndex}
+                formats={formats}
+                labels={labels}
+                groupLabels={groupLabels}
+                onToggle={toggle}
+              />
+            );
+          const { asset } = item;
           return (
             <InventoryRow
-              key={item.key}
+              key={virtual.key}
               asset={asset}
-              index={item.index}
-              domId={rowDomId(item.index)}
-              top={item.start - HEADER_HEIGHT}
-              selected={item.index === selectedIndex}
+              index={virtual.index}
+              domId={rowDomId(virtual.index)}
+              top={virtual.start - HEADER_HEIGHT}
+              selected={virtual.index === selectedIndex}
               hostName={hostDisplay(asset.hostId, hosts)}
               formats={formats}
               labels={labels}

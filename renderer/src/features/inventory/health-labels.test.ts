@@ -23,6 +23,15 @@ describe('health reasons', () => {
     }
   });
 
+  it('labels the reasons a fleet source adds (contract of electron/core/inventory/fleet/apply-fleet-read.ts)', () => {
+    const [en, fr] = [createI18n('en').t, createI18n('fr').t];
+    for (const code of ['fleet-target-down', 'fleet-source-down']) {
+      expect(isKnownReason(code), code).toBe(true);
+      expect(describeReasons([code], (key) => en(key))[0]!.label, code).not.toBe(code);
+      expect(describeReasons([code], (key) => fr(key))[0]!.label, code).not.toBe(describeReasons([code], (key) => en(key))[0]!.label);
+    }
+  });
+
   it('describes known reasons and shows unknown ones verbatim', () => {
     const t = createI18n('en').t;
     expect(describeReasons(['thermal-slowdown', 'xid-79'], (key) => t(key))).toEqual([

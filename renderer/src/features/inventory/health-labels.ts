@@ -10,8 +10,8 @@ export const ASSET_STATUSES: readonly AssetStatus[] = ['present', 'missing', 're
 export const HEALTH_STATUSES: readonly HealthStatus[] = ['failing', 'degraded', 'unknown', 'ok'];
 
 /**
- * Every reason code the core emits (electron/core/inventory/gpu/health.ts, plus "missing" from
- * the register). Each has inventory.healthReason.<code>.label and .help in both languages.
+ * Every reason code the core emits (electron/core/inventory/gpu/health.ts, the fleet sources'
+ * two, plus "missing" from the register). Each has inventory.healthReason.<code>.label and .help in both languages.
  */
 export const HEALTH_REASONS = [
   'ecc-uncorrectable',
@@ -29,6 +29,9 @@ export const HEALTH_REASONS = [
   'duplicate-serial',
   'nvidia-smi-timeout',
   'nvidia-smi-unavailable',
+  // A fleet source's own (electron/core/inventory/fleet/apply-fleet-read.ts FLEET_REASONS).
+  'fleet-target-down',
+  'fleet-source-down',
   'missing',
 ] as const;
 export type HealthReason = (typeof HEALTH_REASONS)[number];
