@@ -81,11 +81,11 @@ export function VerificationResult({ result, filename, formats }: { result: Audi
             <tr>
               <th scope="col">{t('reports.result.asset')}</th>
               <th scope="col">{t('reports.result.kind')}</th>
-              <th scope="col" className="num">{t('reports.result.reportsColumn')}</th>
-              <th scope="col" className="num">{t('reports.result.meanUptime')}</th>
-              <th scope="col" className="num">{t('reports.result.minUptime')}</th>
-              <th scope="col" className="num">{t('reports.result.energyColumn')}</th>
-              <th scope="col" className="num">{t('reports.result.flagged')}</th>
+              <th scope="col" className="numeric">{t('reports.result.reportsColumn')}</th>
+              <th scope="col" className="numeric">{t('reports.result.meanUptime')}</th>
+              <th scope="col" className="numeric">{t('reports.result.minUptime')}</th>
+              <th scope="col" className="numeric">{t('reports.result.energyColumn')}</th>
+              <th scope="col" className="numeric">{t('reports.result.flagged')}</th>
             </tr>
           </thead>
           <tbody>
@@ -93,11 +93,11 @@ export function VerificationResult({ result, filename, formats }: { result: Audi
               <tr key={asset.assetId}>
                 <td className="mono">{asset.assetId}</td>
                 <td>{asset.kind}</td>
-                <td className="num">{formats.integer(asset.reports)}</td>
-                <td className="num">{formats.bps(asset.meanUptimeBps)}</td>
-                <td className="num">{formats.bps(asset.minUptimeBps)}</td>
-                <td className="num">{formats.bigInteger(asset.energyWh)}</td>
-                <td className="num">{formats.integer(asset.flaggedReports)}</td>
+                <td className="numeric">{formats.integer(asset.reports)}</td>
+                <td className="numeric">{formats.bps(asset.meanUptimeBps)}</td>
+                <td className="numeric">{formats.bps(asset.minUptimeBps)}</td>
+                <td className="numeric">{formats.bigInteger(asset.energyWh)}</td>
+                <td className="numeric">{formats.integer(asset.flaggedReports)}</td>
               </tr>
             ))}
           </tbody>
