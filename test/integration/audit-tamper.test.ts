@@ -101,6 +101,29 @@ describe('audit bundle tampering', () => {
     expect(JSON.parse(middle.bytes.toString('utf8', offset, offset + size)).report.prevReportHash).not.toBe(`0x${'00'.repeat(32)}`);
   });
 
+  it("carries a report's on-chain part once its publication is confirmed", async () => {
+    const insert = fixture.db.prepare(
+      "INSERT INTO chain_publications (network, seq, chain_id, eas_address, mode, state, tx_hash, block_number, block_hash, uid, queued_at, updated_at, confirmed_at) VALUES ('devnet', ?, 31337, ?, 'attest', ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    const now = new Date().toISOString();
+    const tx = `0x${'a1'.repeat(32)}`;
+    insert.run(2, networkProfile('local-devnet').easAddress, 'confirmed', tx, 17, `0x${'b2'.repeat(32)}`, `0x${'c3'.repeat(32)}`, now, now, now);
+    insert.run(3, networkProfile('local-devnet').easAddress, 'sent', tx.replace('a1', 'a2'), null, null, null, now, now, null);
+    try {
+      const published = await exportAuditBundle(fixture.db, { from: new Date(fixture.t0), to: new Date(fixture.t0 + 4 * fixture.epochMs) });
+      const chainOf = (seq: number) => {
+        const { offset, size } = fileRange(published.bytes, reportFile(seq));
+        return JSON.parse(published.bytes.toString('utf8', offset, offset + size)).chain;
+      };
+      expect(chainOf(2)).toEqual({ chainId: 31337, uid: `0x${'c3'.repeat(32)}`, txHash: tx, blockNumber: 17 });
+      expect(chainOf(3)).toBeNull(); // sent, not confirmed
+      const result = await verifyBundle(published.bytes, { signer: fixture.wallet.address });
+      expect(result.ok && result.summary.reports.published).toBe(1);
+    } finally {
+      fixture.db.exec('DELETE FROM chain_publications');
+    }
+  });
+
   it('a changed signature byte: names the report and the signature', async () => {
     expect(await failureOf(tamper(bundle, reportFile(5), ['"r":"0x'], 'first'))).toMatchObject({ report: 5, leaf: null, field: 'attestation.sig.signature', file: reportFile(5) });
   });
