@@ -39,6 +39,7 @@ export type SourceFieldError =
   | { kind: 'target'; target: string }
   | { kind: 'labelName'; label: string }
   | { kind: 'tooLong'; max: number }
+  | { kind: 'tooMany'; max: number }
   /** The server's own words, for a rule only it knows. */
   | { kind: 'server'; message: string };
 
@@ -61,7 +62,7 @@ export const EMPTY_SOURCE_FORM: SourceFormValues = {
 };
 
 /** The contract's limits (electron/contract/schemas/fleet.ts), checked here first for a clear message. */
-const LIMITS = { name: 100, site: 200, path: 4096, target: 2000, username: 200 } as const;
+const LIMITS = { name: 100, site: 200, path: 4096, target: 2000, username: 200, hostLabels: 10, targets: 100_000 } as const;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -113,6 +114,7 @@ export function buildSourceInput(values: SourceFormValues): { input: FleetSource
   const labels = parseLabelList(values.hostLabels);
   const badLabel = labels.find((label) => !LABEL_NAME.test(label));
   if (badLabel !== undefined) errors.hostLabels = { kind: 'labelName', label: badLabel };
+  else if (labels.length > LIMITS.hostLabels) errors.hostLabels = { kind: 'tooMany', max: LIMITS.hostLabels };
 
   const path = (field: 'passwordFile' | 'bearerTokenFile' | 'caFile' | 'targetsFile'): string | undefined => {
     const value = values[field].trim();
@@ -152,6 +154,7 @@ export function buildSourceInput(values: SourceFormValues): { input: FleetSource
     const tooLong = targets.find((target) => target.length > LIMITS.target);
     const bad = targets.find((target) => !isScrapeTarget(target));
     if (tooLong !== undefined) errors.targets = { kind: 'tooLong', max: LIMITS.target };
+    else if (targets.length > LIMITS.targets) errors.targets = { kind: 'tooMany', max: LIMITS.targets };
     else if (bad !== undefined) errors.targets = { kind: 'target', target: bad };
     else if (targets.length === 0 && targetsFile === undefined) errors.targets = { kind: 'targetsRequired' };
     input = { kind: 'targets', ...common, ...(targets.length > 0 ? { targets } : {}), ...(targetsFile === undefined ? {} : { targetsFile }) };

@@ -11,6 +11,8 @@ export function useSourceErrorText(): (error: SourceFieldError | undefined) => s
         return error.message;
       case 'tooLong':
         return t('fleet.error.tooLong', { max: error.max });
+      case 'tooMany':
+        return t('fleet.error.tooMany', { max: error.max });
       case 'target':
         return t('fleet.error.target', { target: error.target });
       case 'labelName':

@@ -41,7 +41,8 @@ export function FleetSourcesCard() {
   const onRemoved = (id: string) => {
     forgetSource(id);
     setRemoving(null);
-    addRef.current?.focus();
+    // Once the modal is gone (focus cannot leave a modal dialog): its opener went with the source.
+    requestAnimationFrame(() => addRef.current?.focus());
   };
 
   const errors: ShownError[] = [];
@@ -111,8 +112,10 @@ function useSourceDeepLink(cardRef: RefObject<HTMLDivElement | null>, loaded: bo
         item.focus({ preventScroll: true });
       } else cardRef.current?.scrollIntoView({ block: 'start' });
     };
-    follow();
-    window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
+    // A frame later: a navigation focuses the page title and scrolls to the top after the page's own effects.
+    const later = () => requestAnimationFrame(follow);
+    later();
+    window.addEventListener('hashchange', later);
+    return () => window.removeEventListener('hashchange', later);
   }, [cardRef, loaded]);
 }
