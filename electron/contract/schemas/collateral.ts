@@ -3,7 +3,7 @@ import { microUnits } from '../money';
 import { assetId, isoUtc } from './common';
 import { calendarDate } from './assets';
 import { facilityId, multiple, percent } from './facilities';
-import { agingTotals, concentrationView, paymentHistory } from './customers';
+import { agingTotals, concentrationView, contractKind, paymentHistory } from './customers';
 
 /**
  * Collateral (appraisals, pledges, coverage and the minimum-coverage covenant with its cures),
@@ -172,7 +172,7 @@ export const facilityEligibility = z.object({
 
 export const eligibilityView = z.object({
   asOf: calendarDate,
-  contracts: z.array(z.object({ id: z.string(), customer: z.string(), kind: z.string(), endDate: calendarDate, remainingMonths: z.number().int().nonnegative(), backlog: microUnits, monthlyAmount: microUnits })),
+  contracts: z.array(z.object({ id: z.string(), customer: z.string(), kind: contractKind, endDate: calendarDate, remainingMonths: z.number().int().nonnegative(), backlog: microUnits, monthlyAmount: microUnits })),
   /** Signed and still running on the as-of day. */
   activeContracts: z.number().int().nonnegative(),
   weightedRemainingMonths: z.string().nullable(),

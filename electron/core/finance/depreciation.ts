@@ -1,4 +1,4 @@
-import { addMonthsClamped, parseIsoDate, type Day } from '../ledger/civil-date';
+import { addMonthsClamped, civilFromDay, parseIsoDate, type Day } from '../ledger/civil-date';
 import { parsePercent } from '../ledger/rational';
 import { maxBig, roundToCent } from '../ledger/rounding';
 
@@ -23,9 +23,11 @@ export interface Appraisal {
 /** Whole months from `from` to `asOf`: the k with from + k months (clamped) ≤ asOf. */
 export function wholeMonthsBetween(from: Day, asOf: Day): number {
   if (asOf < from) return 0;
-  let months = 0;
-  while (addMonthsClamped(from, months + 1) <= asOf) months += 1;
-  return months;
+  const a = civilFromDay(from);
+  const b = civilFromDay(asOf);
+  // The calendar difference in months, then one back if that anniversary falls after asOf.
+  const months = (b.year - a.year) * 12 + (b.month - a.month);
+  return addMonthsClamped(from, months) <= asOf ? months : months - 1;
 }
 
 const powCache = new Map<string, bigint>();

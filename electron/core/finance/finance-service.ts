@@ -389,9 +389,9 @@ export class FinanceService {
    * last check: a coverage breach (with both cures) or its end, a pledged asset that stopped
    * counting, an invoice 30 days past due. Each alert is journaled and pushed once.
    */
-  checkAlerts(asOf?: string): FinanceAlert[] {
+  checkAlerts(asOf?: string, shared?: { receivables: ReceivablesBook; collateral: CollateralBook }): FinanceAlert[] {
     const day = asOf ?? this.today();
-    const book = this.collateralBook();
+    const book = shared?.collateral ?? this.collateralBook();
     const covenants = this.store.covenants();
     const raised: FinanceAlert[] = [];
     const raise = (alert: Omit<AlertRecord, 'id' | 'raisedAt' | 'asOf'>): void => {
@@ -428,7 +428,7 @@ export class FinanceService {
         raise({ kind: 'coverage-restored', subject: facility.id, facilityId: facility.id, payload: { message: `${facility.name}: coverage ${figures.coverage ?? '—'}× meets the ${minCoverage}× covenant again`, figures: figures_ } });
       }
     }
-    const receivables = this.receivables.book(day);
+    const receivables = shared?.receivables ?? this.receivables.book(day);
     for (const invoice of receivables.invoices) {
       const position = receivables.positions.get(invoice.id);
       if (!position || position.open === 0n || position.daysPastDue < OVERDUE_ALERT_DAYS) continue;
@@ -526,10 +526,12 @@ export class FinanceService {
         revenueRecorded.push({ facilityId: facility.id, period: period.n, revenue });
       }
     }
-    const alerts = this.checkAlerts(asOf);
+    const collateralAfter = revenueRecorded.length > 0 ? this.collateralBook() : collateral;
+    const alerts = this.checkAlerts(asOf, { receivables: book, collateral: collateralAfter });
+    const covenants = this.store.covenants();
     const facilities = this.facilities.list(asOf).facilities.map((facility) => {
-      const { figures } = collateral.coverage(facility.id, parseIsoDate(asOf), facility.outstandingPrincipal, this.store.covenants().get(facility.id) ?? null);
-      const waterfall = this.waterfall(facility.id, asOf, { book, collateral, cash });
+      const { figures } = collateralAfter.coverage(facility.id, parseIsoDate(asOf), facility.outstandingPrincipal, covenants.get(facility.id) ?? null);
+      const waterfall = this.waterfall(facility.id, asOf, { book, collateral: collateralAfter, cash });
       const closing = waterfall.periods.filter((period) => period.end > formatIsoDate(first) && period.end <= through).at(-1);
       return { facilityId: facility.id, coverage: figures.coverage, breached: figures.breached, dscr: closing?.dscr ?? null };
     });

@@ -3,6 +3,8 @@ import type { ConnectionDetails } from '../client/pick-client';
 import { bindChainFeed, reloadChain } from '../features/chain/chain-feed';
 import { bindConnection } from '../features/connection/bind-connection';
 import { bindFinanceFeed, reloadFinance } from '../features/finance/finance-feed';
+import { bindBooksFeed } from '../features/finance/books-feed';
+import { loadTab } from '../features/finance/books-store';
 import { bindFleetFeed, reloadFleet } from '../features/fleet/fleet-feed';
 import { loadHostInventory, receiveHostInventory } from '../features/host/store';
 import { bindInventoryFeed, reloadInventory } from '../features/inventory/inventory-feed';
@@ -23,6 +25,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     reloadChain(client);
     reloadRobots(client);
     reloadFinance(client);
+    void loadTab(client);
     reloadFleet(client);
   };
 
@@ -35,6 +38,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     bindChainFeed(client),
     bindRobotsFeed(client),
     bindFinanceFeed(client),
+    bindBooksFeed(client),
     bindFleetFeed(client),
     client.onConnectionChange(reloadAfterReconnect(loadAll)),
   ];
