@@ -49,7 +49,7 @@ export function stopRowCounter(): string {
   return call(`() => { window.__counting = false; return window.__maxRows; }`, null);
 }
 
-export type PageAction = { kind: 'click'; selector: string } | { kind: 'type'; selector: string; value: string };
+export type PageAction = { kind: 'click'; selector: string } | { kind: 'type'; selector: string; value: string } | { kind: 'select'; selector: string; value: string };
 /** A condition on one element: an attribute (or its text) equal to, or containing, a value. */
 export interface DomCondition {
   selector: string;
@@ -66,7 +66,7 @@ export interface ActionTiming {
 }
 
 /**
- * Performs an action in the page (a click, or typing into a React input) and times it until
+ * Performs an action in the page (a click, typing into a React input, or picking an option) and times it until
  * the DOM satisfies the condition, checked on every mutation. NaN if it never does within 10 s.
  */
 export function timeAction(action: PageAction, until: DomCondition): string {
@@ -92,7 +92,10 @@ export function timeAction(action: PageAction, until: DomCondition): string {
       const started = performance.now();
       const target = document.querySelector(action.selector);
       if (action.kind === 'click') target.click();
-      else {
+      else if (action.kind === 'select') {
+        target.value = action.value;
+        target.dispatchEvent(new Event('change', { bubbles: true }));
+      } else {
         // React tracks an input's value through the native setter; assign through it, then fire input.
         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(target, action.value);
         target.dispatchEvent(new Event('input', { bubbles: true }));
