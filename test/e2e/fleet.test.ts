@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { dcgmScrape } from '../support/dcgm-fixtures';
 import { startDcgmEndpoint, type DcgmEndpoint } from '../support/dcgm-endpoint';
+import { startPrometheus } from '../support/prometheus-server';
 import { apiResult, startServe, waitForExit, type ServeHandle } from '../support/sietch-process';
 import { until } from '../support/until';
 
@@ -162,6 +163,39 @@ describe('fleet sources in the console', () => {
     expect((await api('fleet.sources.list')).sources).toHaveLength(1);
   });
 
+  it('tests a Prometheus URL: a real Prometheus scraping the same captures, then one that is down', async () => {
+    const promDir = mkdtempSync(join(tmpdir(), 'sietch-fleet-e2e-prom-'));
+    const prometheus = await startPrometheus(promDir, Object.keys(CAPTURES).map((name) => ({ address: endpoint.address, path: `/${name}/metrics`, instance: `${name}:9400` })));
+    try {
+      // Four hosts; the MIG GPU has a row per GPU instance, hence more series than GPUs.
+      await until('Prometheus to have scraped the four hosts', async () => (await prometheus.query('count(count by (Hostname) (DCGM_FI_DEV_GPU_TEMP))'))[0]?.value[1] === '4', 30_000);
+      await page.getByTestId('fleet-add').click();
+      expect(await page.getByTestId('fleet-form-kind-prometheus').isChecked()).toBe(true);
+      await page.getByTestId('fleet-form-name').fill('Prometheus par-2');
+      await page.getByTestId('fleet-form-url').fill(prometheus.url);
+      // Basic auth asks for both the user and the password file (a path, never the password).
+      await page.getByTestId('fleet-form-auth').selectOption('basic');
+      await page.getByTestId('fleet-form-test').click();
+      const dialog = page.getByTestId('fleet-add-dialog');
+      await expect.poll(() => dialog.locator('[data-testid="fleet-field-error"][data-field="passwordFile"]').textContent()).toBe('Required.');
+      await page.getByTestId('fleet-form-auth').selectOption('none');
+      await page.getByTestId('fleet-form-test').click();
+      const result = page.getByTestId('fleet-test-result');
+      await expect.poll(() => result.getAttribute('data-state'), { timeout: 15_000 }).toBe('ok');
+      expect(await page.getByTestId('fleet-test-summary').textContent()).toMatch(/^4 hosts, 4 GPUs, 4 of 4 targets up, in /);
+      await page.getByTestId('fleet-form-url').fill('http://127.0.0.1:1');
+      await page.getByTestId('fleet-form-test').click();
+      await expect.poll(() => result.getAttribute('data-state'), { timeout: 15_000 }).toBe('down');
+      expect(await page.getByTestId('fleet-test-message').textContent()).toBeTruthy();
+      await page.getByTestId('fleet-form-cancel').click();
+      await expect.poll(() => dialog.count()).toBe(0);
+      expect((await api('fleet.sources.list')).sources.map((source: { name: string }) => source.name)).toEqual(['Rack 7']);
+    } finally {
+      await prometheus.stop();
+      rmSync(promDir, { recursive: true, force: true });
+    }
+  });
+
   it('shows the source on the Inventory page and groups its GPUs by host', async () => {
     await page.getByTestId('nav-inventory').click();
     const chip = page.getByTestId('inventory-fleet-source');
@@ -254,7 +288,7 @@ describe('fleet sources in the console', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'fleet-remove-en.png') });
     await page.getByTestId('fleet-remove-confirm').click();
     await expect.poll(() => page.getByTestId('fleet-sources-empty').isVisible()).toBe(true);
-    expect(await activeTestId()).toBe('fleet-add');
+    await expect.poll(() => activeTestId()).toBe('fleet-add');
     expect((await api('fleet.sources.list')).sources).toEqual([]);
     const assets = (await api('inventory.assets.list')).assets as { id: string; hostId: string | null }[];
     expect(assets.filter((asset) => HOSTS.some((host) => asset.hostId === `host:fleet:${host}`))).toHaveLength(4);
