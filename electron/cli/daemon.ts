@@ -30,14 +30,27 @@ export interface Daemon {
 /**
  * What `serve` and `node` share: the data directory lock, the core (with the attestation node),
  * and a graceful shutdown — the tick or request in flight finishes, the WAL is checkpointed,
- * the lock released, exit 0. The signal handlers are installed before anything is printed.
+ * the lock released, exit 0. The signal handlers are installed first of all, so a signal during
+ * start-up is honoured too (after the core is whole), and always before anything is printed.
  */
 export async function startDaemon(context: CommandContext, command: 'serve' | 'node', options: DaemonOptions): Promise<Daemon> {
   const { dataDir, config, logger } = context;
+  // Listen first: a signal during start-up (opening the database, migrations, unlocking the key
+  // with scrypt) is held and honoured once the core is whole, rather than killing it half-made.
+  let pending: NodeJS.Signals | null = null;
+  let onSignal: (signal: NodeJS.Signals) => void = (signal) => (pending ??= signal);
+  const listener = (signal: NodeJS.Signals): void => onSignal(signal);
+  process.on('SIGINT', listener);
+  process.on('SIGTERM', listener);
+  const stopListening = (): void => {
+    process.off('SIGINT', listener);
+    process.off('SIGTERM', listener);
+  };
   let lock: DataDirLock;
   try {
     lock = acquireDataDirLock(dataDir, command);
   } catch (error) {
+    stopListening();
     if (error instanceof DataDirLockedError) throw new CliError(error.message, EXIT.usage);
     throw error;
   }
@@ -46,6 +59,7 @@ export async function startDaemon(context: CommandContext, command: 'serve' | 'n
     core = createCore({ dataDir, config, logger, mode: 'headless', simulate: options.simulate, gpuBinary: options.simulate ? SIMULATOR_NVIDIA_SMI : undefined, nodeOverrides: options.nodeOverrides });
   } catch (error) {
     lock.release();
+    stopListening();
     throw new CliError((error as Error).message, EXIT.usage);
   }
   try {
@@ -53,6 +67,7 @@ export async function startDaemon(context: CommandContext, command: 'serve' | 'n
   } catch (error) {
     await core.close();
     lock.release();
+    stopListening();
     throw error;
   }
   let stopExtra: () => Promise<void> = async () => undefined;
@@ -75,8 +90,12 @@ export async function startDaemon(context: CommandContext, command: 'serve' | 'n
       process.exit(EXIT.ok);
     })();
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  if (pending !== null) {
+    // Asked to stop while starting: close what was opened and go, before anything runs.
+    stop(pending);
+    await new Promise<never>(() => undefined);
+  }
+  onSignal = stop;
   return {
     core,
     lock,

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SIETCH_BIN, waitForExit } from '../support/sietch-process';
 import { useTempDirs } from '../support/temp-dir';
+import { until } from '../support/until';
 import { seededRandom } from '../support/seeded-random';
 import { countEpochLeaves } from '../../electron/core/attestation/node/epoch-leaves-store';
 import { countStoredSamples } from '../../electron/core/attestation/node/tick-samples-store';
@@ -15,8 +16,14 @@ const tempDir = useTempDirs();
 const CYCLES = Number(process.env.SIETCH_DURABILITY_CYCLES ?? 50);
 
 
+/** Starts the node; its log (stderr) is kept to explain an unexpected exit or a start that never ends. */
 function startNode(dataDir: string) {
-  return spawn(process.execPath, [SIETCH_BIN, 'node', '--simulate', '--sample-interval', '1', '--epoch', '10', '--data-dir', dataDir, '--log-level', 'silent'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [SIETCH_BIN, 'node', '--simulate', '--sample-interval', '1', '--epoch', '10', '--data-dir', dataDir, '--log-level', 'info'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return Object.assign(child, { stdoutText: () => stdout, stderrText: () => stderr });
 }
 
 function snapshot(dataDir: string) {
@@ -45,10 +52,14 @@ describe('attestation node durability', () => {
     let killedWhileWriting = 0;
     for (let cycle = 0; cycle < CYCLES; cycle += 1) {
       const child = startNode(dataDir);
+      // Two kinds of moment: any time from the spawn (start-up: lock, migrations, catching up on
+      // missed epochs), and any time once it runs (ticks, closes, signing) — counted from when it
+      // says it runs, so a slow start on a loaded machine does not leave the node never writing.
+      if (random() < 0.7) await until(() => `the node to start (its stderr: ${child.stderrText().slice(-3000)})`, async () => child.stdoutText().includes('Stop with') || child.exitCode !== null);
       await new Promise((resolve) => setTimeout(resolve, 300 + Math.floor(random() * 1700)));
       child.kill('SIGKILL');
       const exit = await waitForExit(child);
-      expect(exit.signal).toBe('SIGKILL');
+      expect({ ...exit, log: exit.signal === 'SIGKILL' ? '' : child.stderrText() }).toEqual({ code: null, signal: 'SIGKILL', log: '' });
       let state;
       try {
         state = snapshot(dataDir);
@@ -66,9 +77,12 @@ describe('attestation node durability', () => {
 
     // A last run, stopped cleanly, closes whatever ended meanwhile.
     const last = startNode(dataDir);
+    // Running once it says how to stop it (printed after start-up), then long enough to close epochs.
+    await until('the node to start', async () => last.stdoutText().includes('Stop with'));
     await new Promise((resolve) => setTimeout(resolve, 4000));
     last.kill('SIGTERM');
-    expect((await waitForExit(last)).code).toBe(0);
+    const lastExit = await waitForExit(last);
+    expect({ ...lastExit, log: lastExit.code === 0 ? '' : last.stderrText() }).toEqual({ code: 0, signal: null, log: '' });
 
     const final = snapshot(dataDir);
     expect(final.integrity).toBe('ok');

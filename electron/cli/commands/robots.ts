@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { BrokerConfigError, displayBrokerUrl, resolveBrokerConnection, type BrokerConnection } from '../../core/robots/broker-connection';
 import { toInventoryRobotsJson } from '../../core/robots/inventory-robots-json';
-import { RobotIngest } from '../../core/robots/mqtt-ingest';
 import { RobotFleet } from '../../core/robots/robot-fleet';
 import type { RobotsConfig } from '../../core/robots/robots-config';
-import { DEFAULT_SIM_MANUFACTURER, FleetSimulator, isTopicLevel } from '../../core/robots/simulator/fleet-simulator';
+import { DEFAULT_SIM_MANUFACTURER, isTopicLevel } from '../../core/robots/simulator/sim-naming';
 import { PROTOCOL_VERSION } from '../../core/robots/simulator/sim-messages';
 import { commandContext, type CommandContext, type GlobalOptions } from '../context';
 import { CliError, EXIT, type ExitCode } from '../exit-codes';
@@ -51,6 +50,8 @@ export async function inventoryRobotsCommand(context: CommandContext, options: {
   const listenMs = positiveNumber('--listen', options.listen, 10, { max: 24 * 3600 }) * 1000;
   const broker = brokerFor(context.config.robots, options.broker);
   const fleet = new RobotFleet(context.config.robots.interfaceNames);
+  // mqtt is loaded by the commands that use it, not by every start of the command line.
+  const { RobotIngest } = await import('../../core/robots/mqtt-ingest');
   const ingest = new RobotIngest(fleet, { broker, names: context.config.robots.interfaceNames, logger: context.logger, connectTimeoutMs: CONNECT_TIMEOUT_MS });
   ingest.start();
   const connected = await ingest.waitConnected(CONNECT_TIMEOUT_MS, { failFast: true });
@@ -99,6 +100,7 @@ export async function simulateRobotsCommand(context: CommandContext, options: Si
   if (!isTopicLevel(manufacturer)) throw new CliError(`--manufacturer "${manufacturer}" cannot be an MQTT topic level (no /, + or #)`, EXIT.usage);
   const broker = brokerFor(context.config.robots, options.broker);
   const interfaceName = major === 2 ? context.config.robots.interfaceNames.v2 : context.config.robots.interfaceNames.v3;
+  const { FleetSimulator } = await import('../../core/robots/simulator/fleet-simulator');
   const simulator = new FleetSimulator({ brokerUrl: broker.url, count, major, manufacturer, interfaceName, logger: context.logger, username: broker.username, password: broker.password, ca: broker.ca });
   try {
     await simulator.start(CONNECT_TIMEOUT_MS);

@@ -4,13 +4,13 @@ import type { Db } from '../db/open';
 import type { Journal } from '../journal/journal';
 import type { Logger } from '../log/logger';
 import { BrokerConfigError, displayBrokerUrl, resolveBrokerConnection, type BrokerConnection } from './broker-connection';
-import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
-import { RobotIngest } from './mqtt-ingest';
+import type { EmbeddedBroker } from './embedded-broker';
+import type { RobotIngest } from './mqtt-ingest';
 import { per100Hours } from './robot-figures';
 import { activityOf, invalidTotal, type InvalidSample, type RobotRecord, RobotFleet } from './robot-fleet';
 import type { RobotsConfig } from './robots-config';
 import { RobotStore } from './robot-store';
-import { FleetSimulator } from './simulator/fleet-simulator';
+import type { FleetSimulator } from './simulator/fleet-simulator';
 import { robotSubscriptions } from './vda5050/topics';
 
 export interface RobotServiceDeps {
@@ -99,6 +99,9 @@ export class RobotService {
 
   async start(): Promise<void> {
     const { config, logger } = this.deps;
+    // mqtt and aedes are loaded only when robots are on: they would add ~0.5 s to every start
+    // of the command line (doctor, inventory, audit) that never talks to a broker.
+    const startEmbeddedBroker = async (options: { port: number }): Promise<EmbeddedBroker> => (await import('./embedded-broker')).startEmbeddedBroker(options);
     let connection: BrokerConnection | null = null;
     try {
       if (this.deps.simulate) {
@@ -121,6 +124,7 @@ export class RobotService {
       return;
     }
     if (!connection) return;
+    const { RobotIngest } = await import('./mqtt-ingest');
     this.ingest = new RobotIngest(this.fleet, { broker: connection, names: config.interfaceNames, logger });
     this.ingest.start();
     this.timers.push(setInterval(() => this.flush(), FLUSH_MS));
@@ -243,6 +247,7 @@ export class RobotService {
 
   private async startSimulatedFleet(brokerUrl: string): Promise<void> {
     const { interfaceNames } = this.deps.config;
+    const { FleetSimulator } = await import('./simulator/fleet-simulator');
     this.simulators = [
       new FleetSimulator({ brokerUrl, count: SIMULATED_PER_VERSION, major: 2, interfaceName: interfaceNames.v2, stateIntervalMs: 5000, logger: this.deps.logger }),
       new FleetSimulator({ brokerUrl, count: SIMULATED_PER_VERSION, major: 3, interfaceName: interfaceNames.v3, stateIntervalMs: 5000, logger: this.deps.logger }),

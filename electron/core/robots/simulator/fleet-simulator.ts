@@ -6,6 +6,9 @@ import { DEFAULT_INTERFACE_NAMES, interfaceNameFor, robotTopic } from '../vda505
 import { connectionMessage, factsheetMessage, stateMessage, type SimIdentity } from './sim-messages';
 import { between, simRandom } from './sim-random';
 import { SimRobot, type SimBehaviour } from './sim-robot';
+import { DEFAULT_SIM_MANUFACTURER, isTopicLevel } from './sim-naming';
+
+export { DEFAULT_SIM_MANUFACTURER, isTopicLevel };
 
 export interface FleetSimulatorOptions {
   brokerUrl: string;
@@ -31,13 +34,8 @@ export interface FleetSimulatorOptions {
   onPublish?: (topic: string, payload: Buffer) => void;
 }
 
-export const DEFAULT_SIM_MANUFACTURER = 'SietchSim';
 const DEFAULT_BEHAVIOUR: SimBehaviour = { faultPerSecond: 1 / 400, disconnectPerSecond: 1 / 3600 };
 
-/** Topic levels may not hold MQTT's separators or wildcards. */
-export function isTopicLevel(value: string): boolean {
-  return value.length > 0 && !value.includes('/') && !value.includes('+') && !value.includes('#') && !value.includes(String.fromCharCode(0));
-}
 
 interface SimSession {
   identity: SimIdentity;
