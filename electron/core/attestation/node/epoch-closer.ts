@@ -2,6 +2,7 @@ import type { Db } from '../../db/open';
 import type { Journal } from '../../journal/journal';
 import { buildEpochTree } from '../report/epoch-tree';
 import { type AggregateOptions, aggregateEpoch } from './epoch-aggregate';
+import { epochFinanceFromDb } from '../../finance/epoch-finance';
 import { dueEpochs } from './epoch-clock';
 import { writeEpochLeaves } from './epoch-leaves-store';
 
@@ -32,8 +33,12 @@ export function closeDueEpochs(db: Db, journal: Journal, epochMs: number, nowMs:
       // Another closer (or a replay after a crash) may have closed it meanwhile: never twice.
       if (db.prepare('SELECT 1 FROM epochs WHERE start_at = ?').get(window.start)) return null;
       const { observedBps, leaves } = aggregateEpoch(db, { seq: BigInt(epochSeq), start: window.start, end: window.end }, options);
+      // The books' view of the epoch (docs/customers-collateral.md): each asset's share of the
+      // contracts it serves, pro rata by uptime, and the facilities' repaid, outstanding, coverage.
+      const finance = epochFinanceFromDb(db, { startMs: window.start, endMs: window.end }, leaves, options);
+      for (const leaf of leaves) leaf.revenue = finance.revenueByAsset.get(leaf.assetId) ?? 0n;
       const tree = buildEpochTree(leaves);
-      db.prepare('INSERT INTO epochs (seq, start_at, end_at, closed_at, observed_bps, asset_count, merkle_root, journal_head, revenue, repaid, outstanding, coverage_bps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)').run(
+      db.prepare('INSERT INTO epochs (seq, start_at, end_at, closed_at, observed_bps, asset_count, merkle_root, journal_head, revenue, repaid, outstanding, coverage_bps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
         epochSeq,
         window.start,
         window.end,
@@ -42,6 +47,10 @@ export function closeDueEpochs(db: Db, journal: Journal, epochMs: number, nowMs:
         leaves.length,
         tree.root,
         journal.head().head,
+        finance.revenue,
+        finance.repaid,
+        finance.outstanding,
+        finance.coverageBps,
       );
       writeEpochLeaves(db, epochSeq, leaves, tree.leafHashes);
       db.prepare("INSERT INTO report_outbox (seq, status) VALUES (?, 'unsigned')").run(epochSeq);
