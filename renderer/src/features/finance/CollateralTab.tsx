@@ -7,7 +7,7 @@ import { Card } from '../../ui/Card';
 import { CoverageGauge, CoverageHistoryChart } from './CoverageCharts';
 import { CsvActions } from './CsvActions';
 import type { FinanceFormats } from './finance-formats';
-import { downloadPdf } from './pdf-download';
+import { downloadPdf } from '../../ui/save-file';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
 
 /** One facility's collateral: the coverage gauge, the covenant and its cures, the history, every asset. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportTable, ImportResult, ImportTable } from '../../../../electron/contract/schemas/customers';
 import { useClient } from '../../client/client-context';
 import { describeError } from '../../client/describe-error';
-import { downloadText } from '../inventory/download-file';
+import { downloadText } from '../../ui/save-file';
 
 /**
  * Import a table from CSV (checked on the server first — every error with its row and column —

@@ -6,7 +6,7 @@ import { describeError } from '../../client/describe-error';
 import { Card } from '../../ui/Card';
 import { CsvActions } from './CsvActions';
 import type { FinanceFormats } from './finance-formats';
-import { downloadPdf } from './pdf-download';
+import { downloadPdf } from '../../ui/save-file';
 import { WaterfallChart } from './WaterfallChart';
 
 /** A facility's waterfall per period: revenue → costs → the lender first → the operator; DSCR; the statement of each period. */

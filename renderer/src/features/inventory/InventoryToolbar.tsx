@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { useClient } from '../../client/client-context';
 import type { CellFormats } from './cell-formats';
-import { downloadText } from './download-file';
+import { downloadText } from '../../ui/save-file';
 import { ImportCostBook } from './ImportCostBook';
 import { exportCostBook, refreshGpus, useInventoryStore } from './store';
 import { setQuery, useInventoryViewStore } from './view-store';

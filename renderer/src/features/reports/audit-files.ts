@@ -48,16 +48,3 @@ export async function uploadAuditFile(client: SietchClient, file: Blob, filename
   }
   return fileId!;
 }
-
-/** Hands a Blob to the browser as a download (an object URL on a temporary link). */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

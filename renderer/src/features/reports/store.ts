@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { AuditJob, AuditVerificationResult } from '../../../../electron/contract/audit-api';
 import type { SietchClient } from '../../../../electron/contract/client';
 import { describeError, type UiError } from '../../client/describe-error';
-import { downloadAuditFile, saveBlob, uploadAuditFile } from './audit-files';
+import { saveBlob } from '../../ui/save-file';
+import { downloadAuditFile, uploadAuditFile } from './audit-files';
 import { followJob } from './follow-job';
 
 /**
