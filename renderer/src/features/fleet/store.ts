@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SietchClient } from '../../../../electron/contract/client';
 import type { FleetHost, FleetSourceStatus } from '../../../../electron/contract/schemas/fleet';
 import { describeError, type UiError } from '../../client/describe-error';
+import { serialized } from '../../client/serialized';
 
 /**
  * The fleet sources (dcgm-exporter targets, Prometheus servers) with their health, and the hosts
@@ -22,27 +23,13 @@ export const initialFleetState: FleetState = { sources: undefined, refreshSecond
 
 export const useFleetStore = create<FleetState>()(() => initialFleetState);
 
-// One load at a time: a change announced while one is in flight asks for one more afterwards
-// (its answer may predate the change), never for a parallel, out-of-order one.
-let inFlight: Promise<void> | null = null;
-let again = false;
+/** One load at a time per client (see serialized). */
+let loaders = new WeakMap<SietchClient, () => Promise<void>>();
 
 export function loadFleet(client: SietchClient): Promise<void> {
-  if (inFlight) {
-    again = true;
-    return inFlight;
-  }
-  inFlight = (async () => {
-    try {
-      do {
-        again = false;
-        await fetchFleet(client);
-      } while (again);
-    } finally {
-      inFlight = null;
-    }
-  })();
-  return inFlight;
+  let load = loaders.get(client);
+  if (!load) loaders.set(client, (load = serialized(() => fetchFleet(client))));
+  return load();
 }
 
 async function fetchFleet(client: SietchClient): Promise<void> {
@@ -89,7 +76,6 @@ export function dismissFleetRefreshError(): void {
 
 /** Tests only: forget state and any request in flight. */
 export function resetFleetStore(): void {
-  inFlight = null;
-  again = false;
+  loaders = new WeakMap();
   useFleetStore.setState(initialFleetState, true);
 }

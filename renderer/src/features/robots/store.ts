@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SietchClient } from '../../../../electron/contract/client';
 import type { RobotDetail, RobotFleetView } from '../../../../electron/contract/schemas/robots';
 import { describeError, type UiError } from '../../client/describe-error';
+import { serialized } from '../../client/serialized';
 
 /** The Robots page's state: the fleet, the highlighted row, and the robot opened in the detail view. */
 export interface RobotsState {
@@ -19,29 +20,6 @@ export interface RobotsState {
 export const initialRobotsState: RobotsState = { fleet: undefined, error: null, selectedId: null, openId: null, detail: null, detailError: null };
 
 export const useRobotsStore = create<RobotsState>()(() => initialRobotsState);
-
-/** Runs `load` one at a time: a request while one is in flight asks for exactly one more afterwards. */
-function serialized(load: () => Promise<void>): () => Promise<void> {
-  let inFlight: Promise<void> | null = null;
-  let again = false;
-  return () => {
-    if (inFlight) {
-      again = true;
-      return inFlight;
-    }
-    inFlight = (async () => {
-      try {
-        do {
-          again = false;
-          await load();
-        } while (again);
-      } finally {
-        inFlight = null;
-      }
-    })();
-    return inFlight;
-  };
-}
 
 const fleetLoaders = new WeakMap<SietchClient, () => Promise<void>>();
 
