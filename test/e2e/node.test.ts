@@ -17,6 +17,8 @@ import { until } from '../support/until';
 const SCREENSHOTS = join('test-results', 'screenshots');
 const ROW = '[data-testid="node-report-row"]';
 const LEAF = '[data-testid="node-leaf-row"]';
+/** What `serve --simulate` runs: the replayed 8-GPU server and 24 simulated robots (12 per VDA 5050 version). */
+const ASSETS = 8 + 24;
 const FAST_NODE = { node: { sampleIntervalSeconds: 1, epochSeconds: 10 } };
 const METRICS_FILE = join('test-results', 'node-metrics.json');
 const metrics: Record<string, unknown> = {};
@@ -131,8 +133,8 @@ describe('the Node page of a node with no operator key', () => {
 
   it('lists a report within 30 s, newest first, as the node closes epochs', async () => {
     await expect.poll(() => page.locator(ROW).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    // The first epoch may close before the simulated GPUs are registered (an empty report): wait
-    // for one that holds them, and for the list to show it on top.
+    // The first epochs may close before the simulated GPUs and robots are registered: wait for
+    // one that holds them all (8 GPUs, 24 robots), and for the list to show it on top.
     let newest: any;
     await expect
       .poll(
@@ -142,7 +144,7 @@ describe('the Node page of a node with no operator key', () => {
         },
         { timeout: 30_000 },
       )
-      .toBe(8);
+      .toBe(ASSETS);
     await expect.poll(async () => Number(await page.locator(ROW).first().getAttribute('data-seq')), { timeout: 5_000 }).toBeGreaterThanOrEqual(newest.seq);
     expect(await page.locator(ROW).first().getAttribute('data-status')).toBe('unsigned');
     expect(await page.getByTestId('node-empty').count()).toBe(0);
@@ -151,7 +153,7 @@ describe('the Node page of a node with no operator key', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'node-en-light.png') });
   });
 
-  it('opens the newest report from the keyboard and shows its 8 GPU leaves', async () => {
+  it('opens the newest report from the keyboard and shows its leaves: 8 GPUs and the simulated robots', async () => {
     await page.getByTestId('node-reports-table').focus();
     await page.keyboard.press('Home');
     const first = page.locator(ROW).first();
@@ -164,13 +166,16 @@ describe('the Node page of a node with no operator key', () => {
     expect(await page.getByTestId('node-reports-table').count()).toBe(0);
 
     const detail = await api(serve, 'node.report.get', { seq });
-    await expect.poll(() => page.locator(LEAF).count(), SOON).toBe(8);
+    const kinds = detail.leaves.map((leaf: any) => `${leaf.kind}:${leaf.assetId.split(':')[0]}`);
+    expect(kinds.filter((kind: string) => kind === 'gpu:gpu')).toHaveLength(8);
+    expect(kinds.filter((kind: string) => kind === 'robot:robot')).toHaveLength(ASSETS - 8);
+    // The grid is virtualized: the rows in the DOM are the first ones of the report, in its order.
+    await expect.poll(() => page.locator(LEAF).count(), SOON).toBeGreaterThanOrEqual(8);
     const ids = await page.locator(LEAF).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-asset-id')));
-    expect(ids).toEqual(detail.leaves.map((leaf: any) => leaf.assetId));
-    expect(ids.every((id) => id?.startsWith('gpu:'))).toBe(true);
+    expect(ids).toEqual(detail.leaves.slice(0, ids.length).map((leaf: any) => leaf.assetId));
     expect(await page.getByTestId('node-report-root').textContent()).toBe(detail.report.merkleRoot);
     expect(await page.getByTestId('node-report-journal-head').textContent()).toBe(detail.report.journalHead);
-    expect(await page.getByTestId('node-leaf-count').getAttribute('data-total')).toBe('8');
+    expect(await page.getByTestId('node-leaf-count').getAttribute('data-total')).toBe(String(ASSETS));
     expect(await page.getByTestId('node-attestation').getAttribute('data-state')).toBe('none');
 
     // The search narrows the leaves by asset id; Escape in the search clears it, and only then closes.
@@ -179,7 +184,7 @@ describe('the Node page of a node with no operator key', () => {
     await expect.poll(() => page.getByTestId('node-leaf-count').getAttribute('data-shown')).toBe('1');
     expect(await page.locator(LEAF).getAttribute('data-asset-id')).toBe(target);
     await page.getByTestId('node-leaf-search').press('Escape');
-    await expect.poll(() => page.getByTestId('node-leaf-count').getAttribute('data-shown')).toBe('8');
+    await expect.poll(() => page.getByTestId('node-leaf-count').getAttribute('data-shown')).toBe(String(ASSETS));
     expect(await view.count()).toBe(1);
 
     // "With flags" keeps exactly the leaves that carry one.
@@ -187,7 +192,7 @@ describe('the Node page of a node with no operator key', () => {
     await page.getByTestId('node-leaf-flagged').click();
     await expect.poll(() => page.getByTestId('node-leaf-count').getAttribute('data-shown')).toBe(String(flagged));
     await page.getByTestId('node-leaf-flagged').click();
-    await expect.poll(() => page.getByTestId('node-leaf-count').getAttribute('data-shown')).toBe('8');
+    await expect.poll(() => page.getByTestId('node-leaf-count').getAttribute('data-shown')).toBe(String(ASSETS));
 
     for (const [language, theme] of LOOKS) {
       await setLook(page, language, theme);
