@@ -4,6 +4,7 @@ import { assetId, noInput } from './schemas/common';
 import { auditEvents, auditMethods } from './audit-api';
 import { ledgerEvents, ledgerMethods } from './ledger-api';
 import { chainEvents, chainMethods } from './chain-api';
+import { gpuEvidenceEvents, gpuEvidenceMethods } from './gpu-evidence-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
 import { robotsEvents, robotsMethods } from './robots-api';
 import { customersEvents, customersMethods } from './customers-api';
@@ -62,6 +63,7 @@ export const methods = {
   ...ledgerMethods,
   ...auditMethods,
   ...chainMethods,
+  ...gpuEvidenceMethods,
   ...fleetMethods,
   ...robotsMethods,
   ...customersMethods,
@@ -81,6 +83,7 @@ export const events = {
   ...ledgerEvents,
   ...auditEvents,
   ...chainEvents,
+  ...gpuEvidenceEvents,
   ...fleetEvents,
   ...robotsEvents,
   ...customersEvents,

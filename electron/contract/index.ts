@@ -15,3 +15,4 @@ export * from './schemas/facilities';
 export * from './ledger-api';
 export * from './schemas/robots';
 export * from './robots-api';
+export * from './gpu-evidence-api';

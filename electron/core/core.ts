@@ -16,6 +16,8 @@ import { defaultGpuReader } from './inventory/gpu-register/default-gpu-reader';
 import { Journal } from './journal/journal';
 import { AttestationNode } from './attestation/node/attestation-node';
 import { ReportQueries } from './attestation/node/report-queries';
+import { setUpGpuEvidence } from './attestation/node/gpu-evidence-setup';
+import { evidenceRecord, latestEvidenceRecords } from './attestation/node/gpu-evidence-store';
 import { KeystoreError } from './keystore/errors';
 import { createLedgerHandlers } from './ledger/ledger-handlers';
 import { createAuditHandlers } from './audit/audit-handlers';
@@ -113,11 +115,19 @@ export function createCore(options: CoreOptions): Core {
   const nodeConfig = { ...options.config.node, ...Object.fromEntries(Object.entries(options.nodeOverrides ?? {}).filter(([, value]) => value !== undefined)) };
   const timeoutMs = inventory.nvidiaSmiTimeoutSeconds * 1000;
   const gpuReader = options.gpuReader;
+  // Hardware-rooted GPU evidence (docs/gpu-evidence.md): asks the node's local GPUs each epoch.
+  const gpuEvidence = setUpGpuEvidence(nodeConfig.gpuEvidence, {
+    db,
+    logger,
+    targets: () => node.localGpus(),
+    onCollected: (assetIds) => events.emit('onGpuEvidenceChanged', { assetIds, at: new Date().toISOString() }),
+  });
   const node = new AttestationNode(
     {
       db,
       journal,
       logger,
+      evidence: gpuEvidence.collector,
       onEpochClosed: (epoch) => events.emit('onReportsChanged', { seqs: [epoch.seq], at: new Date().toISOString() }),
       onReportsSigned: (seqs) => {
         events.emit('onReportsChanged', { seqs, at: new Date().toISOString() });
@@ -303,6 +313,13 @@ export function createCore(options: CoreOptions): Core {
     'node.stop': async () => {
       await node.stop();
       return nodeStatus();
+    },
+    'attest.gpu.status': async () => gpuEvidence.status(),
+    'attest.gpu.latest': async () => ({ records: latestEvidenceRecords(db) }),
+    'attest.gpu.get': async ({ assetId, epochSeq }) => {
+      const found = evidenceRecord(db, assetId, epochSeq);
+      if (!found) throw new ApiError('not-found', epochSeq === undefined ? `no GPU evidence for ${assetId}` : `no GPU evidence for ${assetId} in epoch ${epochSeq}`);
+      return found;
     },
     'node.reports.list': async ({ beforeSeq, limit }) => ({ reports: reports.list(beforeSeq, limit) }),
     'node.report.get': async ({ seq }) => {

@@ -48,6 +48,10 @@ export const reportLeaf = z.object({
   healthFlags: z.array(z.string()),
   identityOk: z.boolean(),
   revenue: microUnits,
+  /** The GPU gave verified hardware-rooted evidence for this epoch (docs/gpu-evidence.md). */
+  hwAttested: z.boolean(),
+  /** keccak256 of that evidence; bytes32(0) without it. */
+  evidenceHash: hash32,
   leafHash: hash32,
 });
 

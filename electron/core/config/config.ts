@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { chainConfigSchema } from '../chain/chain-config';
 import { robotsConfigSchema } from '../robots/robots-config';
+import { gpuEvidenceConfigSchema } from './gpu-evidence-config';
 import { fleetSourceInput } from '../../contract/schemas/fleet';
 
 /**
@@ -33,9 +34,11 @@ export const configSchema = z
         rollupRetentionDays: z.number().min(1).max(3650).default(400),
         /** The EAS network the reports are signed for (chain id + EAS contract): see docs/report-format.md. */
         networkProfile: z.string().default('local-devnet'),
+        /** Hardware-rooted evidence per GPU and epoch: docs/gpu-evidence.md. */
+        gpuEvidence: gpuEvidenceConfigSchema,
       })
       .strict()
-      .default({ sampleIntervalSeconds: 60, epochSeconds: 3600, unknownGraceSeconds: 300, rawRetentionHours: 48, rollupRetentionDays: 400, networkProfile: 'local-devnet' }),
+      .default({ sampleIntervalSeconds: 60, epochSeconds: 3600, unknownGraceSeconds: 300, rawRetentionHours: 48, rollupRetentionDays: 400, networkProfile: 'local-devnet', gpuEvidence: { source: 'off', timeoutSeconds: 60 } }),
     /** dcgm-exporter targets and Prometheus servers to read: docs/fleet-sources.md. */
     fleet: z
       .object({

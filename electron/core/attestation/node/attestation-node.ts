@@ -4,6 +4,7 @@ import type { Logger } from '../../log/logger';
 import type { NetworkProfile } from '../report/network-profiles';
 import type { ReportSigner } from '../report/offchain-attestation';
 import { closeDueEpochs, type ClosedEpoch } from './epoch-closer';
+import type { GpuEvidenceCollector } from './gpu-evidence-collector';
 import { signPendingReports } from './report-signer';
 import { rollUpAndPrune } from './rollup';
 import { Sampler, type SamplerDeps } from './sampler';
@@ -25,6 +26,8 @@ export interface AttestationNodeDeps {
   sampler: Omit<SamplerDeps, 'db'>;
   onEpochClosed?: (epoch: ClosedEpoch) => void;
   onReportsSigned?: (seqs: number[]) => void;
+  /** Hardware evidence per GPU and epoch (configured off: none). */
+  evidence?: GpuEvidenceCollector | null;
 }
 
 const ROLLUP_EVERY_MS = 3_600_000;
@@ -60,6 +63,11 @@ export class AttestationNode {
     return { running: this.running, ticks: this.ticks, lastTickAt: this.lastTickAt, signer: this.signer?.address ?? null, samplesStored: this.samplesStored };
   }
 
+  /** The registered local GPUs of the last reading (whom the evidence collector asks). */
+  localGpus(): ReturnType<Sampler['localGpus']> {
+    return this.sampler.localGpus();
+  }
+
   setSigner(signer: ReportSigner | null): void {
     this.signer = signer;
     if (signer) void this.runExclusive(() => this.signPending());
@@ -76,6 +84,7 @@ export class AttestationNode {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.inFlight;
+    await this.deps.evidence?.settle();
   }
 
   /**
@@ -98,6 +107,9 @@ export class AttestationNode {
       this.deps.onEpochClosed?.(epoch);
     }
     await this.signPending();
+    // Outside the tick's chain: asking GPUs for evidence can take seconds each, and sampling must
+    // not wait for it. The collector runs one collection at a time and stop() waits for it.
+    void this.deps.evidence?.collectDue().catch((error: unknown) => logger.error({ err: error }, 'GPU evidence collection failed'));
     if (now() - this.lastRollupAt >= ROLLUP_EVERY_MS) {
       this.lastRollupAt = now();
       rollUpAndPrune(db, now() - this.options.rawRetentionMs, now() - this.options.rollupRetentionMs);

@@ -5,6 +5,7 @@ import { type AggregateOptions, aggregateEpoch } from './epoch-aggregate';
 import { epochFinanceFromDb } from '../../finance/epoch-finance';
 import { dueEpochs } from './epoch-clock';
 import { writeEpochLeaves } from './epoch-leaves-store';
+import { verifiedEvidenceHashes } from './gpu-evidence-store';
 
 export interface ClosedEpoch {
   seq: number;
@@ -37,6 +38,14 @@ export function closeDueEpochs(db: Db, journal: Journal, epochMs: number, nowMs:
       // contracts it serves, pro rata by uptime, and the facilities' repaid, outstanding, coverage.
       const finance = epochFinanceFromDb(db, { startMs: window.start, endMs: window.end }, leaves, options);
       for (const leaf of leaves) leaf.revenue = finance.revenueByAsset.get(leaf.assetId) ?? 0n;
+      // GPUs that gave verified hardware evidence for this epoch's nonce (docs/gpu-evidence.md).
+      const attested = verifiedEvidenceHashes(db, epochSeq);
+      if (attested.size > 0) {
+        for (const leaf of leaves) {
+          const evidenceHash = leaf.kind === 'gpu' ? attested.get(leaf.assetId) : undefined;
+          if (evidenceHash) Object.assign(leaf, { hwAttested: true, evidenceHash });
+        }
+      }
       const tree = buildEpochTree(leaves);
       db.prepare('INSERT INTO epochs (seq, start_at, end_at, closed_at, observed_bps, asset_count, merkle_root, journal_head, revenue, repaid, outstanding, coverage_bps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
         epochSeq,

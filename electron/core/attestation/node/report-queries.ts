@@ -1,3 +1,4 @@
+import { ZERO_BYTES32 } from '../report/hex';
 import type { ReportDetail, ReportSummary } from '../../../contract/schemas/node';
 import type { Db } from '../../db/open';
 import { decodeHealthFlags } from '../report/health-flags';
@@ -69,6 +70,8 @@ export class ReportQueries {
       healthFlags: decodeHealthFlags(leaf.healthFlags),
       identityOk: leaf.identityOk,
       revenue: leaf.revenue,
+      hwAttested: leaf.hwAttested ?? false,
+      evidenceHash: leaf.evidenceHash ?? ZERO_BYTES32,
       leafHash,
     }));
     return { report: toSummary(row), leaves, attestation: row.attestation ? (JSON.parse(row.attestation) as unknown) : null };

@@ -4,6 +4,7 @@ import type { GpuSample, GpuSampleResult } from '../../inventory/gpu/types';
 import { MAX_BPS } from '../report/leaf-format';
 import { encodeHealthFlags, type HealthFlag, HEALTH_FLAG_BITS } from '../report/health-flags';
 import { registerSnapshotOf, type RegisteredAsset, type RegisterSnapshot } from './register-snapshot';
+import type { EvidenceTarget } from '../../inventory/gpu/evidence/evidence-source';
 import { allocateTickColumns, NO_POWER, NO_UTILIZATION, writeTickSamples } from './tick-samples-store';
 
 /** Into 0..max: a reading outside its range must not wrap around in the fixed-width record. */
@@ -81,6 +82,7 @@ class GpuIdMemo {
 export class Sampler {
   private readonly register: RegisterSnapshot;
   private readonly idsByHost = new Map<string, GpuIdMemo>();
+  private local: EvidenceTarget[] = [];
 
   constructor(private readonly deps: SamplerDeps) {
     this.register = registerSnapshotOf(deps.db);
@@ -111,6 +113,7 @@ export class Sampler {
         columns.power[stored] = power;
         stored += 1;
       };
+      const local: EvidenceTarget[] = [];
       for (const host of hosts) {
         if (host.result.state !== 'ok') continue;
         const gpus = host.result.samples;
@@ -120,6 +123,7 @@ export class Sampler {
           // Not registered yet (the next inventory sweep adds it), retired, or another host's.
           if (!asset || asset.retired || asset.kind !== 'gpu' || asset.hostId !== host.hostId) continue;
           const sample = gpus[position]!;
+          if (host === hosts[0]) local.push({ assetId: ids[position]!, uuid: sample.uuid, index: sample.index });
           const utilization = sample.utilizationGpuPct === null ? NO_UTILIZATION : clamp(Math.round(sample.utilizationGpuPct * 100), MAX_BPS);
           const power = sample.powerDrawW === null ? NO_POWER : clamp(Math.round(sample.powerDrawW * 1000), NO_POWER - 1);
           record(asset, asset.healthy, asset.flags, utilization, power);
@@ -132,11 +136,17 @@ export class Sampler {
           record(asset, robot.healthy ? 1 : 0, encodeHealthFlags(robot.flags.filter((flag): flag is HealthFlag => flag in HEALTH_FLAG_BITS && flag !== 'missing')), NO_UTILIZATION, NO_POWER);
         }
       }
+      if (reading.state === 'ok' || reading.state === 'no-devices') this.local = local;
       columns.count = stored;
       db.prepare('INSERT OR IGNORE INTO sampler_ticks (at, interval_ms, gpu_state, failed_sources) VALUES (?, ?, ?, ?)').run(at, intervalMs, reading.state, JSON.stringify(failed));
       writeTickSamples(db, at, columns);
     })();
     return { at, gpuState: reading.state, samples: stored };
+  }
+
+  /** The registered local GPUs of the last successful reading: whom to ask for hardware evidence. */
+  localGpus(): readonly EvidenceTarget[] {
+    return this.local;
   }
 
   private idsOf(hostId: string): GpuIdMemo {
