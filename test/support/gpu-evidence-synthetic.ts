@@ -3,6 +3,7 @@ import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import * as asn1js from 'asn1js';
 import { GPU_EVIDENCE_FORMAT, OPAQUE_FIELD, parseGpuEvidenceReport, type GpuEvidence } from '../../electron/core/gpu-evidence';
+import { REAL_REPORT_FILE } from './gpu-evidence-fixtures';
 
 /**
  * Synthetic H100 evidence for tests: a 5-certificate P-384 chain shaped like NVIDIA's (FMC leaf
@@ -19,10 +20,7 @@ const crypto = webcrypto;
 // @peculiar/x509 is typed against the DOM's Crypto, which this Node-only project does not load.
 x509.cryptoProvider.set(webcrypto as never);
 
-export const NVTRUST_FIXTURES = '/work/shared/fixtures/nvtrust';
-export const REAL_REPORT_FILE = `${NVTRUST_FIXTURES}/nvtrust__hopperAttestationReport.txt`;
-export const REAL_CHAIN_FILE = `${NVTRUST_FIXTURES}/nvtrust__hopperCertChain.txt`;
-export const REAL_ROOT_FILE = `${NVTRUST_FIXTURES}/nvtrust__verifier_device_root.pem`;
+export { NVTRUST_FIXTURES, REAL_REPORT_FILE, REAL_CHAIN_FILE, REAL_ROOT_FILE } from './gpu-evidence-fixtures';
 
 const EC_P384 = { name: 'ECDSA', namedCurve: 'P-384' } as const;
 const SIGNING = { name: 'ECDSA', hash: 'SHA-384' } as const;

@@ -57,6 +57,11 @@ export function parseCertificate(pem: unknown, position: number, label: string):
   } catch (error) {
     throw new ChainParseError(`${label} does not parse as an X.509 certificate: ${(error as Error).message}`);
   }
+  try {
+    void x509.publicKey; // Node parses the key lazily; a broken one is named here, not deep in a rule
+  } catch (error) {
+    throw new ChainParseError(`${label} (${commonNameOf(x509.subject)}): its public key does not parse: ${(error as Error).message}`);
+  }
   let details: CertificateDetails;
   try {
     details = readCertificateDetails(new Uint8Array(x509.raw));

@@ -1,6 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
 import { ZERO_BYTES32 } from '../attestation/report/hex';
-import { ChainParseError, parseChain, parseRootCertificate, type ChainCertificate } from './chain-certificates';
+import { ChainParseError, parseCertificate, parseChain, parseRootCertificate, type ChainCertificate } from './chain-certificates';
 import { checkChainLinks, checkRoot, checkValidity } from './chain-rules';
 import { failed, type CheckOutcome } from './check-outcome';
 import { deviceIdentity } from './device-identity';
@@ -60,7 +60,8 @@ export async function verifyGpuEvidence(evidence: GpuEvidence, options: VerifyGp
       outcomes.set('chain', failed(error instanceof ChainParseError ? error.message : `the chain could not be checked: ${(error as Error).message}`));
     }
   }
-  const leaf = chain?.[0];
+  // A broken certificate higher up does not stop the report being checked against the leaf.
+  const leaf = chain?.[0] ?? leafAlone(evidence);
   outcomes.set('validity', chain === undefined ? failed('not checked: the certificate chain did not parse') : checkValidity(chain, at, root));
   if (rootProblem !== undefined) outcomes.set('root', failed(rootProblem));
   else outcomes.set('root', chain === undefined ? failed('not checked: the certificate chain did not parse') : guard(() => checkRoot(chain, root!)));
@@ -85,6 +86,15 @@ export async function verifyGpuEvidence(evidence: GpuEvidence, options: VerifyGp
     ...(device !== undefined ? { device } : {}),
     evidenceHash: safeHash(evidence),
   };
+}
+
+function leafAlone(evidence: GpuEvidence): ChainCertificate | undefined {
+  try {
+    const pems: unknown = (evidence as Partial<GpuEvidence> | null)?.certChain;
+    return Array.isArray(pems) && pems.length > 0 ? parseCertificate(pems[0], 1, 'certificate 1') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A check that meets something unforeseen in hostile certificates fails instead of throwing. */
