@@ -4,7 +4,7 @@
   "targets": [
     {
       "target_name": "sietch_nvml",
-      "sources": ["src/addon.cc", "src/device-reader.cc", "src/nvml-library.cc"],
+      "sources": ["src/addon.cc", "src/attestation-reader.cc", "src/device-reader.cc", "src/nvml-library.cc"],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_CPP_EXCEPTIONS"],
       "cflags_cc": ["-std=c++17", "-fvisibility=hidden"],

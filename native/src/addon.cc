@@ -4,14 +4,18 @@
 //   open(path?)  → { stage, code, message, library }   dlopen + dlsym + nvmlInit (sync, cheap)
 //   read()       → Promise<SystemRead>                  every field of every device
 //   sample()     → Promise<SystemRead>                  the per-second readings only
+//   attestationEvidence(index, nonce)                   a GPU's CC attestation report for a
+//                → Promise<AttestationRead>             32-byte nonce, and its certificate chain
 //   close()                                             nvmlShutdown
 //
 // Reads run on a libuv worker thread: an NVML call that hangs on a sick GPU blocks that thread,
 // never the event loop, and the JS side gives up on it with a timeout.
 #include <napi.h>
 
+#include <algorithm>
 #include <atomic>
 
+#include "attestation-reader.h"
 #include "device-reader.h"
 #include "nvml-library.h"
 
@@ -97,6 +101,73 @@ class ReadWorker : public Napi::AsyncWorker {
   sietch::SystemRead read_;
 };
 
+Napi::Object ToObject(Napi::Env env, const sietch::AttestationRead& read) {
+  Napi::Object out = Napi::Object::New(env);
+  out.Set("code", Napi::Number::New(env, read.code));
+  out.Set("call", Napi::String::New(env, read.call));
+  out.Set("uuid", read.uuidCode == NVML_SUCCESS ? Napi::Value(Napi::String::New(env, read.uuid)) : env.Null());
+  Napi::Object state = Napi::Object::New(env);
+  state.Set("code", Napi::Number::New(env, read.ccStateCode));
+  state.Set("environment", Napi::Number::New(env, read.ccEnvironment));
+  state.Set("feature", Napi::Number::New(env, read.ccFeature));
+  state.Set("devToolsMode", Napi::Number::New(env, read.ccDevToolsMode));
+  out.Set("confCompute", state);
+  out.Set("reportSize", Napi::Number::New(env, read.reportSize));
+  out.Set("report", read.code == NVML_SUCCESS ? Napi::Value(Napi::Buffer<unsigned char>::Copy(env, read.report.data(), read.report.size())) : env.Null());
+  out.Set("certChainSize", Napi::Number::New(env, read.certChainSize));
+  out.Set("certChain", read.code == NVML_SUCCESS ? Napi::Value(Napi::String::New(env, read.certChain)) : env.Null());
+  return out;
+}
+
+class AttestationWorker : public Napi::AsyncWorker {
+ public:
+  AttestationWorker(Napi::Env env, unsigned int index, const sietch::AttestationNonce& nonce)
+      : Napi::AsyncWorker(env), index_(index), nonce_(nonce), deferred_(Napi::Promise::Deferred::New(env)) {}
+  Napi::Promise Promise() { return deferred_.Promise(); }
+
+ protected:
+  void Execute() override {
+    if (!opened.load()) {
+      read_ = sietch::AttestationRead{NVML_ERROR_UNINITIALIZED, "nvmlInit_v2", NVML_ERROR_UNINITIALIZED, "", NVML_ERROR_UNINITIALIZED, 0, 0, 0, 0, {}, 0, ""};
+      return;
+    }
+    read_ = sietch::ReadAttestation(index_, nonce_);
+  }
+  void OnOK() override { deferred_.Resolve(ToObject(Env(), read_)); }
+  void OnError(const Napi::Error& error) override { deferred_.Reject(error.Value()); }
+
+ private:
+  unsigned int index_;
+  sietch::AttestationNonce nonce_;  // copied here: the Buffer is not ours to read off the main thread
+  Napi::Promise::Deferred deferred_;
+  sietch::AttestationRead read_;
+};
+
+/** attestationEvidence(index: number, nonce: Buffer of 32 bytes): bad arguments throw a TypeError. */
+Napi::Value AttestationEvidence(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !info[0].IsNumber() || !info[1].IsBuffer()) {
+    Napi::TypeError::New(env, "attestationEvidence(index, nonce): a GPU index and a 32-byte Buffer").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  const double index = info[0].As<Napi::Number>().DoubleValue();
+  Napi::Buffer<unsigned char> nonce = info[1].As<Napi::Buffer<unsigned char>>();
+  if (!(index >= 0 && index <= 0xffffffffu && index == static_cast<double>(static_cast<unsigned int>(index)))) {
+    Napi::TypeError::New(env, "attestationEvidence: the GPU index must be a whole number from 0").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  sietch::AttestationNonce bytes{};
+  if (nonce.Length() != bytes.size()) {
+    Napi::TypeError::New(env, "attestationEvidence: the nonce must be 32 bytes").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  std::copy(nonce.Data(), nonce.Data() + bytes.size(), bytes.begin());
+  auto* worker = new AttestationWorker(env, static_cast<unsigned int>(index), bytes);
+  Napi::Promise promise = worker->Promise();
+  worker->Queue();
+  return promise;
+}
+
 Napi::Value Open(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::string path;
@@ -131,6 +202,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("open", Napi::Function::New(env, Open, "open"));
   exports.Set("read", Napi::Function::New(env, Read, "read"));
   exports.Set("sample", Napi::Function::New(env, Sample, "sample"));
+  exports.Set("attestationEvidence", Napi::Function::New(env, AttestationEvidence, "attestationEvidence"));
   exports.Set("close", Napi::Function::New(env, Close, "close"));
   exports.Set("napiVersion", Napi::Number::New(env, NAPI_VERSION));
   return exports;

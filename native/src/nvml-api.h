@@ -187,6 +187,55 @@ enum {
 #define SIETCH_NVML_CLOCK_EVENT_HW_THERMAL_SLOWDOWN 0x40ULL
 #define SIETCH_NVML_CLOCK_EVENT_HW_POWER_BRAKE_SLOWDOWN 0x80ULL
 
+// Confidential computing (R535+; Hopper and newer with CC mode on): the GPU's SPDM attestation.
+// Layouts as NVML's nvml.h has them since R535 (plain unsigned ints and byte arrays, no version
+// field, no padding); the sizes are asserted below so that a typo cannot shift a field.
+enum {
+  NVML_CC_GPU_CEC_NONCE_SIZE = 0x20,                  // the caller's nonce: 32 bytes, an input
+  NVML_CC_GPU_ATTESTATION_REPORT_SIZE = 0x2000,       // SPDM GET_MEASUREMENTS request || response
+  NVML_CC_GPU_CEC_ATTESTATION_REPORT_SIZE = 0x1000,   // the CEC's own report (some boards), unused
+  NVML_GPU_CERT_CHAIN_SIZE = 0x1000,                  // the device certificate chain (DER), unused
+  NVML_GPU_ATTESTATION_CERT_CHAIN_SIZE = 0x1400       // the attestation chain: PEM text, leaf first
+};
+enum { NVML_CC_SYSTEM_FEATURE_DISABLED = 0, NVML_CC_SYSTEM_FEATURE_ENABLED = 1 };
+enum { NVML_CC_SYSTEM_ENVIRONMENT_UNAVAILABLE = 0, NVML_CC_SYSTEM_ENVIRONMENT_SIM = 1, NVML_CC_SYSTEM_ENVIRONMENT_PROD = 2 };
+enum { NVML_CC_SYSTEM_DEVTOOLS_MODE_OFF = 0, NVML_CC_SYSTEM_DEVTOOLS_MODE_ON = 1 };
+
+// nvmlSystemGetConfComputeState: whether CC is on for the whole system. 12 bytes.
+typedef struct {
+  unsigned int environment;   // NVML_CC_SYSTEM_ENVIRONMENT_*
+  unsigned int ccFeature;     // NVML_CC_SYSTEM_FEATURE_*
+  unsigned int devToolsMode;  // NVML_CC_SYSTEM_DEVTOOLS_MODE_*
+} nvmlConfComputeSystemState_t;
+
+// nvmlDeviceGetConfComputeGpuCertificate: both chains with their lengths. 8 + 4096 + 5120 = 9224 bytes.
+typedef struct {
+  unsigned int certChainSize;
+  unsigned int attestationCertChainSize;
+  unsigned char certChain[NVML_GPU_CERT_CHAIN_SIZE];
+  unsigned char attestationCertChain[NVML_GPU_ATTESTATION_CERT_CHAIN_SIZE];
+} nvmlConfComputeGpuCertificate_t;
+
+// nvmlDeviceGetConfComputeGpuAttestationReport: `nonce` is filled in by the caller; the driver
+// fills in the sizes and the reports. 12 + 32 + 8192 + 4096 = 12332 bytes.
+typedef struct {
+  unsigned int isCecAttestationReportPresent;
+  unsigned int attestationReportSize;
+  unsigned int cecAttestationReportSize;
+  unsigned char nonce[NVML_CC_GPU_CEC_NONCE_SIZE];
+  unsigned char attestationReport[NVML_CC_GPU_ATTESTATION_REPORT_SIZE];
+  unsigned char cecAttestationReport[NVML_CC_GPU_CEC_ATTESTATION_REPORT_SIZE];
+} nvmlConfComputeGpuAttestationReport_t;
+
+#ifdef __cplusplus
+#define SIETCH_NVML_STATIC_ASSERT static_assert
+#else
+#define SIETCH_NVML_STATIC_ASSERT _Static_assert
+#endif
+SIETCH_NVML_STATIC_ASSERT(sizeof(nvmlConfComputeSystemState_t) == 12, "nvmlConfComputeSystemState_t is 12 bytes");
+SIETCH_NVML_STATIC_ASSERT(sizeof(nvmlConfComputeGpuCertificate_t) == 9224, "nvmlConfComputeGpuCertificate_t is 9224 bytes");
+SIETCH_NVML_STATIC_ASSERT(sizeof(nvmlConfComputeGpuAttestationReport_t) == 12332, "nvmlConfComputeGpuAttestationReport_t is 12332 bytes");
+
 // The functions, as the X-macro list the loader and the mock both expand:
 // X(name, return type, parameter list). `required` ones must resolve for the library to be used.
 #define SIETCH_NVML_REQUIRED_FUNCTIONS(X)                                                     \
@@ -249,7 +298,10 @@ enum {
   X(nvmlDeviceGetGraphicsRunningProcesses_v2, nvmlReturn_t, (nvmlDevice_t device, unsigned int* count, nvmlProcessInfo_v2_t* infos)) \
   X(nvmlDeviceGetComputeRunningProcesses, nvmlReturn_t, (nvmlDevice_t device, unsigned int* count, nvmlProcessInfo_v1_t* infos))     \
   X(nvmlDeviceGetGraphicsRunningProcesses, nvmlReturn_t, (nvmlDevice_t device, unsigned int* count, nvmlProcessInfo_v1_t* infos))    \
-  X(nvmlDeviceGetFieldValues, nvmlReturn_t, (nvmlDevice_t device, int count, nvmlFieldValue_t* values))
+  X(nvmlDeviceGetFieldValues, nvmlReturn_t, (nvmlDevice_t device, int count, nvmlFieldValue_t* values))                            \
+  X(nvmlSystemGetConfComputeState, nvmlReturn_t, (nvmlConfComputeSystemState_t* state))                                              \
+  X(nvmlDeviceGetConfComputeGpuAttestationReport, nvmlReturn_t, (nvmlDevice_t device, nvmlConfComputeGpuAttestationReport_t* report)) \
+  X(nvmlDeviceGetConfComputeGpuCertificate, nvmlReturn_t, (nvmlDevice_t device, nvmlConfComputeGpuCertificate_t* certificate))
 
 #ifdef __cplusplus
 }

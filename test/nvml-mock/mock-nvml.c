@@ -16,10 +16,22 @@
  *   process <C|G> <pid> <bytes> <gi> <ci> a running process of the current GPU
  * A key that is not given answers NVML_ERROR_NOT_SUPPORTED.
  * SIETCH_NVML_MOCK_DELAY_MS makes nvmlDeviceGetCount_v2 sleep first (a hung driver).
+ *
+ * Confidential computing (every GPU answers the same; the environment is read at each call):
+ *   SIETCH_NVML_MOCK_CC_STATE "<ccFeature> <environment> <devToolsMode>" for
+ *                             nvmlSystemGetConfComputeState (unset: NOT_SUPPORTED)
+ *   SIETCH_NVML_MOCK_CC_REPORT a file of hex (a real capture of SPDM request || response): the
+ *                             attestation report's bytes (unset: NOT_SUPPORTED, as with CC off)
+ *   SIETCH_NVML_MOCK_CC_CHAIN  a PEM file: the attestation certificate chain (unset: NOT_SUPPORTED)
+ *   SIETCH_NVML_MOCK_CC_NONCE_OUT  a file that gets a line "gpu <index> nonce <hex>" for each
+ *                             report asked for: the nonce as it reached the driver call
+ *   SIETCH_NVML_MOCK_CC_DELAY_MS   the report call sleeps first (a GPU slow to sign)
+ * Built with -DSIETCH_MOCK_NVML_NO_CC, the library lacks these three functions: a driver before R535.
  * The file is read again (at the driver-version query and the device count) when
  * SIETCH_NVML_MOCK_DATA names another one, or
  * every time with SIETCH_NVML_MOCK_LIVE=1.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,7 +242,7 @@ EXPORT const char* nvmlErrorString(nvmlReturn_t result) {
 
 /* A new data file, or SIETCH_NVML_MOCK_LIVE=1: read it again (one test process, several captures,
  * or a GPU that changes between reads). Called where a read starts: the system queries and the
- * device count. Handles from before are invalid afterwards, as after a real driver reload. */
+ * device count (and the CC state, where an evidence request starts). Handles from before are invalid afterwards, as after a real driver reload. */
 static void maybe_reload(void) {
   if (!initialized) return;
   const char* path = getenv("SIETCH_NVML_MOCK_DATA");
@@ -467,3 +479,98 @@ EXPORT nvmlReturn_t nvmlDeviceGetFieldValues(nvmlDevice_t d, int count, nvmlFiel
   }
   return NVML_SUCCESS;
 }
+
+#ifndef SIETCH_MOCK_NVML_NO_CC
+
+static void sleep_ms(const char* variable) {
+  const char* delay = getenv(variable);
+  if (delay == NULL) return;
+  long ms = atol(delay);
+  struct timespec pause = {ms / 1000, (ms % 1000) * 1000000L};
+  nanosleep(&pause, NULL);
+}
+
+/* The file named by `variable`, whole, into `out` (at most `room` bytes): its length, or -1. */
+static long read_file(const char* variable, unsigned char* out, size_t room) {
+  const char* path = getenv(variable);
+  if (path == NULL) return -1;
+  FILE* file = fopen(path, "rb");
+  if (file == NULL) return -1;
+  size_t length = fread(out, 1, room, file);
+  int more = fgetc(file) != EOF;
+  fclose(file);
+  return more ? -1 : (long)length;
+}
+
+static int hex_digit(int c) { return isdigit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1; }
+
+/* A device's CC queries fail as every other query of it does (uninitialized, a lost GPU). */
+static int device_code(nvmlDevice_t d) {
+  int code;
+  lookup(d, "uuid", &code);
+  const struct entity* e = (const struct entity*)d;
+  return code == NVML_ERROR_UNINITIALIZED || code == NVML_ERROR_INVALID_ARGUMENT || (e != NULL && e->all_code >= 0) ? code : NVML_SUCCESS;
+}
+
+EXPORT nvmlReturn_t nvmlSystemGetConfComputeState(nvmlConfComputeSystemState_t* state) {
+  if (!initialized) return NVML_ERROR_UNINITIALIZED;
+  maybe_reload(); /* where an evidence request starts, as the driver version is where a read does */
+  const char* value = getenv("SIETCH_NVML_MOCK_CC_STATE");
+  if (value == NULL) return NVML_ERROR_NOT_SUPPORTED;
+  if (state == NULL || sscanf(value, "%u %u %u", &state->ccFeature, &state->environment, &state->devToolsMode) != 3) return NVML_ERROR_INVALID_ARGUMENT;
+  return NVML_SUCCESS;
+}
+
+EXPORT nvmlReturn_t nvmlDeviceGetConfComputeGpuAttestationReport(nvmlDevice_t d, nvmlConfComputeGpuAttestationReport_t* report) {
+  sleep_ms("SIETCH_NVML_MOCK_CC_DELAY_MS");
+  int code = device_code(d);
+  if (code != NVML_SUCCESS) return code;
+  if (report == NULL) return NVML_ERROR_INVALID_ARGUMENT;
+  const char* record = getenv("SIETCH_NVML_MOCK_CC_NONCE_OUT");
+  if (record != NULL) {
+    FILE* file = fopen(record, "a");
+    if (file == NULL) return NVML_ERROR_UNKNOWN;
+    fprintf(file, "gpu %d nonce ", ((const struct entity*)d)->index);
+    for (size_t i = 0; i < sizeof(report->nonce); i++) fprintf(file, "%02x", report->nonce[i]);
+    fprintf(file, "\n");
+    fclose(file);
+  }
+  if (getenv("SIETCH_NVML_MOCK_CC_REPORT") == NULL) return NVML_ERROR_NOT_SUPPORTED;
+  /* Hex text, twice the report's size, whitespace allowed. */
+  static unsigned char text[2 * NVML_CC_GPU_ATTESTATION_REPORT_SIZE + 4096];
+  long length = read_file("SIETCH_NVML_MOCK_CC_REPORT", text, sizeof(text));
+  if (length < 0) return NVML_ERROR_UNKNOWN;
+  unsigned int bytes = 0;
+  int high = -1;
+  for (long i = 0; i < length; i++) {
+    if (isspace(text[i])) continue;
+    int digit = hex_digit(text[i]);
+    if (digit < 0) return NVML_ERROR_UNKNOWN;
+    if (high < 0) {
+      high = digit;
+      continue;
+    }
+    if (bytes >= sizeof(report->attestationReport)) return NVML_ERROR_INSUFFICIENT_SIZE;
+    report->attestationReport[bytes++] = (unsigned char)(high << 4 | digit);
+    high = -1;
+  }
+  if (high >= 0) return NVML_ERROR_UNKNOWN;
+  report->attestationReportSize = bytes;
+  report->isCecAttestationReportPresent = 0;
+  report->cecAttestationReportSize = 0;
+  return NVML_SUCCESS;
+}
+
+EXPORT nvmlReturn_t nvmlDeviceGetConfComputeGpuCertificate(nvmlDevice_t d, nvmlConfComputeGpuCertificate_t* certificate) {
+  int code = device_code(d);
+  if (code != NVML_SUCCESS) return code;
+  if (certificate == NULL) return NVML_ERROR_INVALID_ARGUMENT;
+  if (getenv("SIETCH_NVML_MOCK_CC_CHAIN") == NULL) return NVML_ERROR_NOT_SUPPORTED;
+  long length = read_file("SIETCH_NVML_MOCK_CC_CHAIN", certificate->attestationCertChain, sizeof(certificate->attestationCertChain));
+  if (length < 0) return NVML_ERROR_INSUFFICIENT_SIZE;
+  certificate->attestationCertChainSize = (unsigned int)length;
+  certificate->certChainSize = 0;
+  return NVML_SUCCESS;
+}
+
+#endif
