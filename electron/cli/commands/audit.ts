@@ -9,7 +9,7 @@ import { describeFailure } from '../../core/audit/audit-failure';
 import { AuditExportError, exportAuditBundle } from '../../core/audit/bundle-export';
 import { networkJson, type NetworkJson } from '../../core/audit/bundle-format';
 import { parseAuditPeriod } from '../../core/audit/audit-period';
-import { verifyBundleFile, type BundleVerification } from '../../core/audit/verify-parallel';
+import { prestartAuditWorkers, readBundleShared, verifyBundleFile, type BundleVerification } from '../../core/audit/verify-parallel';
 import { DATABASE_FILE } from '../../core/core';
 import { openDatabase, type Db } from '../../core/db/open';
 import { commandContext, type GlobalOptions } from '../context';
@@ -40,9 +40,9 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
   }
 }
 
-function readInput(path: string): Buffer {
+function readInput(path: string, read: (path: string) => Uint8Array = readFileSync): Uint8Array {
   try {
-    return readFileSync(path);
+    return read(path);
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.usage);
   }
@@ -162,7 +162,8 @@ export function registerAuditCommands(program: Command, helpers: AuditCommandHel
       const signer = signerFlag(flags.signer);
       const threads = flags.threads === undefined ? undefined : Number(flags.threads);
       if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64)) throw new CliError('--threads must be a whole number from 1 to 64', EXIT.usage);
-      const bytes = readInput(file);
+      prestartAuditWorkers(threads); // they load while the file is read and its manifest and journal checked
+      const bytes = readInput(file, readBundleShared);
       const bar = progressBar('verify', 'reports', flags.progress);
       const result = await verifyBundleFile(bytes, { signer, network: networkFlag(flags.network), onProgress: (done, total) => bar.update(done, total), ...(threads !== undefined ? { threads } : {}) });
       bar.stop();

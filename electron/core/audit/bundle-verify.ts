@@ -94,10 +94,18 @@ function checkChainPart(value: unknown, where: Where): boolean {
   return true;
 }
 
-/** Checks report files in this thread: what each worker runs on its share, too. */
+/** The last signer checked in this thread: it knows the public key, so the next chunk need not recover it again. */
+let lastSignerCheck: SignerCheck | null = null;
+
+function signerCheckFor(signer: string): SignerCheck {
+  if (lastSignerCheck?.expected !== signer) lastSignerCheck = new SignerCheck(signer);
+  return lastSignerCheck;
+}
+
+/** Checks report files in this thread: what each worker runs on the chunks it claims, too. */
 export async function checkReportEntries(archive: Uint8Array, entries: TarEntry[], context: { signer: string; network: NetworkJson }, onProgress: (done: number) => void): Promise<RangeResult> {
   await preloadKeccak();
-  const checkContext: CheckContext = { signer: new SignerCheck(context.signer), network: context.network };
+  const checkContext: CheckContext = { signer: signerCheckFor(context.signer), network: context.network };
   const tally = new BundleTally();
   const links: ReportLink[] = [];
   for (let i = 0; i < entries.length; i += 1) {

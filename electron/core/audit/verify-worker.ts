@@ -1,17 +1,30 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { AuditError, auditFailure } from './audit-failure';
-import { checkReportEntries } from './bundle-verify';
-import type { WorkerTask, WorkerMessage } from './verify-parallel';
+import { parentPort } from 'node:worker_threads';
+import { preloadKeccak } from '../attestation/report/keccak';
+import { checkClaimedChunks } from './report-chunks';
+import type { WorkerJob, WorkerMessage } from './verify-parallel';
 
 /**
- * A worker thread of `sietch audit verify` (built as dist/cli/audit-verify-worker.js): checks
- * its contiguous share of the report files, reading them straight from the bundle's shared
- * memory, and posts back the links and the tally — or the first failure of its share.
+ * A pooled worker thread of `sietch audit verify` (built as dist/cli/audit-verify-worker.js).
+ * It lives across verifications (verify-parallel.ts keeps it), so its module load, WebAssembly
+ * keccak and JIT-compiled checks are paid once. For each job it claims chunks of report files
+ * beside the other threads, reading them straight from the bundle's shared memory, and posts
+ * each chunk's links and tally — or the chunk's first failure — then `done`.
  */
-const task = workerData as WorkerTask;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+void preloadKeccak();
 
-checkReportEntries(new Uint8Array(task.buffer), task.entries, task.context, (done) => post({ type: 'progress', done })).then(
-  (result) => post({ type: 'result', result }),
-  (error: unknown) => post({ type: 'failure', failure: error instanceof AuditError ? error.failure : auditFailure({ message: `the bundle could not be read: ${error instanceof Error ? error.message : String(error)}` }) }),
-);
+parentPort!.on('message', (job: WorkerJob) => {
+  checkClaimedChunks(
+    new Uint8Array(job.buffer),
+    job.entries,
+    job.context,
+    job.control,
+    job.chunkReports,
+    (outcome) => post({ type: 'chunk', outcome }),
+    (done) => post({ type: 'progress', done }),
+  ).then(
+    () => post({ type: 'done' }),
+    // checkClaimedChunks turns every check's error into a failure; this is a bug in the loop itself.
+    (error: unknown) => post({ type: 'crashed', message: error instanceof Error ? error.message : String(error) }),
+  );
+});
