@@ -6,6 +6,7 @@ import { bindFinanceFeed, reloadFinance } from '../features/finance/finance-feed
 import { bindBooksFeed } from '../features/finance/books-feed';
 import { loadTab } from '../features/finance/books-store';
 import { bindFleetFeed, reloadFleet } from '../features/fleet/fleet-feed';
+import { bindGpuEvidenceFeed, reloadGpuEvidence } from '../features/gpu-evidence/gpu-evidence-feed';
 import { loadHostInventory, receiveHostInventory } from '../features/host/store';
 import { bindInventoryFeed, reloadInventory } from '../features/inventory/inventory-feed';
 import { bindNodeFeed, reloadNode } from '../features/node/node-feed';
@@ -27,6 +28,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     reloadFinance(client);
     void loadTab(client);
     reloadFleet(client);
+    reloadGpuEvidence(client);
   };
 
   const disposers: Dispose[] = [
@@ -40,6 +42,7 @@ export function startDataFeeds(client: SietchClient, details: ConnectionDetails)
     bindFinanceFeed(client),
     bindBooksFeed(client),
     bindFleetFeed(client),
+    bindGpuEvidenceFeed(client),
     client.onConnectionChange(reloadAfterReconnect(loadAll)),
   ];
   loadAll();

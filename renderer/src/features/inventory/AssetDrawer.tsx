@@ -2,6 +2,7 @@ import { useEffect, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssetSummary } from '../../../../electron/contract/schemas/assets';
 import { useClient } from '../../client/client-context';
+import { HardwareIdentity } from '../gpu-evidence/HardwareIdentity';
 import { HealthChip, StatusChip } from './AssetChips';
 import { AssetActivity } from './AssetActivity';
 import { AssetEditForm } from './AssetEditForm';
@@ -89,6 +90,9 @@ export function AssetDrawer({ id, summary, hosts, formats, width, onResize, onCl
             </DrawerSection>
             {detail.asset.kind === 'gpu' ? (
               <>
+                <DrawerSection title={t('gpuEvidence.section')} testId="inventory-hardware-identity">
+                  <HardwareIdentity assetId={detail.asset.id} formats={formats} />
+                </DrawerSection>
                 <DrawerSection title={t('inventory.drawer.activity')}>
                   <AssetActivity detail={detail} formats={formats} />
                 </DrawerSection>
@@ -113,10 +117,10 @@ export function AssetDrawer({ id, summary, hosts, formats, width, onResize, onCl
   );
 }
 
-function DrawerSection({ title, children }: { title: string; children: ReactNode }) {
+function DrawerSection({ title, testId, children }: { title: string; testId?: string; children: ReactNode }) {
   const headingId = useId();
   return (
-    <section className="drawer-section" aria-labelledby={headingId}>
+    <section className="drawer-section" aria-labelledby={headingId} data-testid={testId}>
       <h3 id={headingId} className="drawer-section-title">
         {title}
       </h3>

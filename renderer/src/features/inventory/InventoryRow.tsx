@@ -1,5 +1,7 @@
 import { memo } from 'react';
+import type { GpuEvidenceRecord } from '../../../../electron/contract/gpu-evidence-api';
 import type { AssetSummary } from '../../../../electron/contract/schemas/assets';
+import { EvidenceBadgeView } from '../gpu-evidence/EvidenceBadge';
 import { HealthChipView, StatusChipView } from './AssetChips';
 import type { CellFormats } from './cell-formats';
 import type { RowLabels } from './row-labels';
@@ -13,6 +15,8 @@ interface InventoryRowProps {
   top: number;
   selected: boolean;
   hostName: string | null;
+  /** The GPU's latest hardware evidence, if any was collected (same object until it changes). */
+  evidence: GpuEvidenceRecord | undefined;
   formats: CellFormats;
   labels: RowLabels;
   onActivate(id: string): void;
@@ -31,7 +35,7 @@ const orDash = (value: string | null | undefined) => (value === null || value ==
  * One asset as a grid row. Memoized: while scrolling only the rows entering the window render,
  * the others keep their props (same asset object, formats and callback).
  */
-export const InventoryRow = memo(function InventoryRow({ asset, index, domId, top, selected, hostName, formats, labels, onActivate }: InventoryRowProps) {
+export const InventoryRow = memo(function InventoryRow({ asset, index, domId, top, selected, hostName, evidence, formats, labels, onActivate }: InventoryRowProps) {
   const label = asset.label || asset.model;
   const location = asset.site || asset.rack ? [asset.site, asset.rack].filter(Boolean).join(' / ') : null;
   return (
@@ -50,8 +54,16 @@ export const InventoryRow = memo(function InventoryRow({ asset, index, domId, to
       <div role="gridcell" className="inv-cell">
         {labels.kind[asset.kind]}
       </div>
-      <div role="gridcell" className="inv-cell" title={label ?? undefined}>
-        {orDash(label)}
+      <div role="gridcell" className={evidence ? 'inv-cell inv-cell-badged' : 'inv-cell'} title={label ?? undefined}>
+        {evidence ? (
+          <>
+            {/* The label gives way (ellipsis) so the badge always shows. */}
+            <span className="inv-cell-text">{orDash(label)}</span>
+            <EvidenceBadgeView record={evidence} labels={labels.evidence} />
+          </>
+        ) : (
+          orDash(label)
+        )}
       </div>
       <div role="gridcell" className="inv-cell mono" title={asset.id}>
         {asset.id}

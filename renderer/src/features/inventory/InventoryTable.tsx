@@ -6,6 +6,7 @@ import { COLUMNS, type ColumnId, type SortState } from './columns';
 import { useGroupLabels } from './group-labels';
 import type { DisplayItem, GroupMode } from './group-rows';
 import { hostDisplay, type HostLabels } from './host-labels';
+import { useGpuEvidenceStore } from '../gpu-evidence/store';
 import { InventoryGroupRow } from './InventoryGroupRow';
 import { InventoryHeader } from './InventoryHeader';
 import { InventoryRow } from './InventoryRow';
@@ -50,6 +51,7 @@ export function InventoryTable({ items, hosts, formats, sort, view, selectedId, 
   const idPrefix = useId();
   const labels = useRowLabels();
   const groupLabels = useGroupLabels(formats);
+  const evidence = useGpuEvidenceStore((state) => state.records);
   // The group header the keyboard is on, if any (the selected asset stays selected in the store).
   const [cursorGroup, setCursorGroup] = useState<string | null>(null);
   const mode: Exclude<GroupMode, 'none'> = view.group === 'site' ? 'site' : 'host';
@@ -204,6 +206,7 @@ export function InventoryTable({ items, hosts, formats, sort, view, selectedId, 
               top={virtual.start - HEADER_HEIGHT}
               selected={virtual.index === selectedIndex}
               hostName={hostDisplay(asset.hostId, hosts)}
+              evidence={asset.kind === 'gpu' ? evidence?.get(asset.id) : undefined}
               formats={formats}
               labels={labels}
               onActivate={activate}

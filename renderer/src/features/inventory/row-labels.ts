@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssetSummary } from '../../../../electron/contract/schemas/assets';
+import { evidenceBadgeLabels, type EvidenceBadgeLabels } from '../gpu-evidence/evidence-labels';
 import { ASSET_KINDS, ASSET_STATUSES, describeReasons, HEALTH_STATUSES } from './health-labels';
 
 /**
@@ -14,6 +15,8 @@ export interface RowLabels {
   health: Record<AssetSummary['health']['status'], string>;
   /** The health chip's tooltip: the status and each reason spelled out. */
   healthTitle(health: AssetSummary['health']): string;
+  /** The hardware-evidence badge of GPU rows (gpu-evidence/EvidenceBadge.tsx). */
+  evidence: EvidenceBadgeLabels;
 }
 
 export function useRowLabels(): RowLabels {
@@ -28,7 +31,7 @@ export function useRowLabels(): RowLabels {
       const name = health[value.status];
       return reasons.length > 0 ? t('inventory.healthTitle', { status: name, reasons: reasons.map((reason) => reason.label).join(', ') }) : t('inventory.healthTitleNone', { status: name });
     };
-    return { kind, status, health, healthTitle };
+    return { kind, status, health, healthTitle, evidence: evidenceBadgeLabels(t) };
     // The language is what changes t's output; t itself may keep its identity.
   }, [t, language]);
 }

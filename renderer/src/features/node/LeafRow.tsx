@@ -20,8 +20,10 @@ export const LeafRow = memo(function LeafRow({ leaf, index, top, formats, labels
   const flags = leaf.healthFlags.map((name) => labels.flag(name));
   const worst = flags.find((flag) => flag.severity === 'danger') ?? flags[0];
   const flagTitle = flags.map((flag) => (flag.help ? `${flag.label}: ${flag.help}` : flag.label)).join('\n');
+  const hwTitle = leaf.hwAttested ? labels.hwAttested(leaf.evidenceHash) : null;
+  const identityTitle = [leaf.identityOk ? labels.identityOk : labels.identityMismatch, hwTitle].filter(Boolean).join('\n');
   return (
-    <div role="row" aria-rowindex={index + 2} className="node-row" data-testid="node-leaf-row" data-asset-id={leaf.assetId} data-flags={leaf.healthFlags.join(' ')} style={{ transform: `translateY(${top}px)` }}>
+    <div role="row" aria-rowindex={index + 2} className="node-row" data-testid="node-leaf-row" data-asset-id={leaf.assetId} data-flags={leaf.healthFlags.join(' ')} data-hw-attested={leaf.hwAttested} style={{ transform: `translateY(${top}px)` }}>
       <div role="cell" className="node-cell mono" title={leaf.assetId}>
         {leaf.assetId}
       </div>
@@ -52,9 +54,16 @@ export const LeafRow = memo(function LeafRow({ leaf, index, top, formats, labels
         ) : null}
         {flags.length > 1 ? <span className="chip chip-flag-more">+{flags.length - 1}</span> : null}
       </div>
-      <div role="cell" className={leaf.identityOk ? 'node-cell leaf-identity leaf-identity-ok' : 'node-cell leaf-identity leaf-identity-bad'} title={leaf.identityOk ? labels.identityOk : labels.identityMismatch}>
+      <div role="cell" className={leaf.identityOk ? 'node-cell leaf-identity leaf-identity-ok' : 'node-cell leaf-identity leaf-identity-bad'} title={identityTitle}>
         <span aria-hidden="true">{leaf.identityOk ? '✓' : '✗'}</span>
         <span className="sr-only">{leaf.identityOk ? labels.identityOk : labels.identityMismatch}</span>
+        {/* Beside the register's check, the chip's own: verified hardware-rooted evidence for this epoch. */}
+        {leaf.hwAttested ? (
+          <span className="leaf-hw-mark" data-testid="node-leaf-hw">
+            {labels.hwMark}
+            <span className="sr-only">{hwTitle}</span>
+          </span>
+        ) : null}
       </div>
       <div role="cell" className="node-cell mono" title={leaf.leafHash}>
         {shortenHash(leaf.leafHash, 4)}

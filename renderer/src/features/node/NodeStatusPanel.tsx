@@ -3,6 +3,7 @@ import type { NodeStatus } from '../../../../electron/contract/schemas/node';
 import { shortenHash } from '../../i18n/format';
 import { Card } from '../../ui/Card';
 import { Field } from '../../ui/Fields';
+import { EvidenceSourceField } from '../gpu-evidence/EvidenceSourceField';
 import { NextEpochEnd } from './NextEpochEnd';
 import type { NodeFormats } from './node-formats';
 import { NodeRunControl } from './NodeRunControl';
@@ -82,6 +83,7 @@ export function NodeStatusPanel({ status, formats, labels, switching, onSwitch }
         <Field label={t('node.field.nextEpoch')}>
           <NextEpochEnd status={status} formats={formats} />
         </Field>
+        <EvidenceSourceField formats={formats} />
       </dl>
     </Card>
   );

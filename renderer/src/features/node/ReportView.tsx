@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type Rea
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../client/client-context';
 import { ReportChainRecord } from '../chain/ReportChainRecord';
+import { AttestedGpuCount } from '../gpu-evidence/AttestedGpuCount';
 import { AttestationBlock } from './AttestationBlock';
 import { FlagLegend } from './FlagLegend';
 import { countFlags, filterLeaves, type LeafFlagFilter, type ReportLeaf } from './leaf-filter';
@@ -82,6 +83,7 @@ export function ReportView({ seq, newestSeq, formats, labels, onOpen, onClose }:
       {report ? (
         <ReportSection title={t('node.report.summary')}>
           <ReportSummaryFields report={report} formats={formats} />
+          {detail ? <AttestedGpuCount leaves={detail.leaves} formats={formats} /> : null}
         </ReportSection>
       ) : null}
       {!detail ? (

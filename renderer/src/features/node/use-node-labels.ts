@@ -13,6 +13,9 @@ export interface NodeLabels {
   flag(name: string): FlagText;
   identityOk: string;
   identityMismatch: string;
+  /** The leaf's hardware-attested mark and its tooltip (the evidence hash is added per leaf). */
+  hwMark: string;
+  hwAttested(evidenceHash: string): string;
   notSigned: string;
 }
 
@@ -36,6 +39,8 @@ export function useNodeLabels(): NodeLabels {
       flag,
       identityOk: t('node.leaves.identityOk'),
       identityMismatch: t('node.leaves.identityMismatch'),
+      hwMark: t('gpuEvidence.leaf.mark'),
+      hwAttested: (hash: string) => t('gpuEvidence.leaf.attested', { hash }),
       notSigned: t('node.report.notSigned'),
     };
     // The language is what changes t's output; t itself may keep its identity.
