@@ -17,6 +17,7 @@ import { Journal } from './journal/journal';
 import { AttestationNode } from './attestation/node/attestation-node';
 import { ReportQueries } from './attestation/node/report-queries';
 import { setUpGpuEvidence } from './attestation/node/gpu-evidence-setup';
+import { createNvmlEvidenceSource } from './inventory/gpu/evidence/nvml-evidence-source';
 import { evidenceRecord, latestEvidenceRecords } from './attestation/node/gpu-evidence-store';
 import { KeystoreError } from './keystore/errors';
 import { createLedgerHandlers } from './ledger/ledger-handlers';
@@ -120,6 +121,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     logger,
     targets: () => node.localGpus(),
+    nvmlSource: () => createNvmlEvidenceSource({ timeoutMs: nodeConfig.gpuEvidence.timeoutSeconds * 1000 }),
     onCollected: (assetIds) => events.emit('onGpuEvidenceChanged', { assetIds, at: new Date().toISOString() }),
   });
   const node = new AttestationNode(
