@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SIETCH_VERSION } from '../core/version';
+import { registerAttestCommands } from './commands/attest';
 import { registerAuditCommands } from './commands/audit';
 import { doctorCommand } from './commands/doctor';
 import { registerChainCommands } from './commands/chain';
@@ -73,6 +74,7 @@ export function buildProgram(setExitCode: Run): Command {
   registerKeyCommands(program, globals);
   registerLedgerCommands(program, { globals, setExitCode });
   registerAuditCommands(program, { globals, setExitCode });
+  registerAttestCommands(program, { globals, setExitCode });
 
   const inventory = program.command('inventory').description('read the local hardware once and print it (takes no lock)');
   inventory
