@@ -89,7 +89,7 @@ describe('sietch attest verify-gpu', () => {
   it('rejects a mutated report and a mutated certificate with exit 1 and the reason', async () => {
     const dir = tempDir();
     const report = Buffer.from(readFileSync(REAL_REPORT_FILE, 'utf8').trim(), 'hex');
-    report[200] ^= 0x01; // inside measurement block 3's value: covered by the signature
+    report[200]! ^= 0x01; // inside measurement block 3's value: covered by the signature
     const reportFile = join(dir, 'report.bin'); // raw bytes this time, not hex text
     writeFileSync(reportFile, report);
     const run = await sietch(['attest', 'verify-gpu', '--report', reportFile, '--chain', REAL_CHAIN_FILE, '--root', REAL_ROOT_FILE]);
