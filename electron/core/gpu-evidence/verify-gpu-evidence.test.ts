@@ -226,6 +226,15 @@ describe('verifyGpuEvidence: plug-in revocation and RIM checks, configuration an
     expect((await verifyGpuEvidence({ ...real, certChain: long }, { root })).failure).toEqual({ check: 'chain', reason: 'the certificate chain has 11 certificates, more than the 10 this verifier accepts' });
   });
 
+  it('the same chain against two roots in turn gets each its own answer (chain results are kept per chain and root)', async () => {
+    const chain = await makeSyntheticGpuChain();
+    const evidence = await makeSyntheticGpuEvidence({ nonce: REAL_NONCE, chain });
+    for (let round = 0; round < 2; round += 1) {
+      expect((await verifyGpuEvidence(evidence, { root: chain.rootPem })).ok).toBe(true);
+      expect((await verifyGpuEvidence(evidence, { root })).failure!.check).toBe('root');
+    }
+  });
+
   it('a leaf re-encoded with another PEM line width is the same certificate', async () => {
     const certChain = [derToPem(pemToDer(real.certChain[0]!)).replace(/(.{40})/g, '$1\n'), ...real.certChain.slice(1)];
     expect((await verifyGpuEvidence({ ...real, certChain }, { root })).ok).toBe(true);

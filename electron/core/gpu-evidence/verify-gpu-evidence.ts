@@ -1,7 +1,8 @@
 import type { X509Certificate } from 'node:crypto';
 import { ZERO_BYTES32 } from '../attestation/report/hex';
-import { ChainParseError, parseCertificate, parseChain, parseRootCertificate, type ChainCertificate } from './chain-certificates';
-import { checkChainLinks, checkRoot, checkValidity } from './chain-rules';
+import { analyseChain, guard } from './chain-analysis';
+import type { ChainCertificate } from './chain-certificates';
+import { checkValidity } from './chain-rules';
 import { failed, type CheckOutcome } from './check-outcome';
 import { deviceIdentity } from './device-identity';
 import { gpuEvidenceHash } from './evidence-hash';
@@ -41,30 +42,11 @@ export async function verifyGpuEvidence(evidence: GpuEvidence, options: VerifyGp
     }
   }
 
-  // chain, validity, root: the certificates, on their own and against the configured root.
-  let chain: ChainCertificate[] | undefined;
-  let root: ChainCertificate | undefined;
-  let rootProblem: string | undefined;
-  try {
-    root = parseRootCertificate(options.root);
-  } catch (error) {
-    rootProblem = (error as Error).message;
-  }
-  if (shapeProblem !== undefined && !Array.isArray((evidence as Partial<GpuEvidence> | null)?.certChain)) {
-    outcomes.set('chain', failed('not checked: the evidence has no certificate chain'));
-  } else {
-    try {
-      chain = parseChain(evidence.certChain);
-      outcomes.set('chain', checkChainLinks(chain));
-    } catch (error) {
-      outcomes.set('chain', failed(error instanceof ChainParseError ? error.message : `the chain could not be checked: ${(error as Error).message}`));
-    }
-  }
-  // A broken certificate higher up does not stop the report being checked against the leaf.
-  const leaf = chain?.[0] ?? leafAlone(evidence);
+  // chain, root (kept per chain and root), validity (at this time).
+  const { chain, leaf, root, chainOutcome, rootOutcome } = analyseChain((evidence as Partial<GpuEvidence> | null)?.certChain, options.root);
+  outcomes.set('chain', chainOutcome);
   outcomes.set('validity', chain === undefined ? failed('not checked: the certificate chain did not parse') : checkValidity(chain, at, root));
-  if (rootProblem !== undefined) outcomes.set('root', failed(rootProblem));
-  else outcomes.set('root', chain === undefined ? failed('not checked: the certificate chain did not parse') : guard(() => checkRoot(chain, root!)));
+  outcomes.set('root', rootOutcome);
 
   // signature, nonce, fwid: the report against its leaf and the verifier's request.
   const unparsed = failed('not checked: the report did not parse');
@@ -86,24 +68,6 @@ export async function verifyGpuEvidence(evidence: GpuEvidence, options: VerifyGp
     ...(device !== undefined ? { device } : {}),
     evidenceHash: safeHash(evidence),
   };
-}
-
-function leafAlone(evidence: GpuEvidence): ChainCertificate | undefined {
-  try {
-    const pems: unknown = (evidence as Partial<GpuEvidence> | null)?.certChain;
-    return Array.isArray(pems) && pems.length > 0 ? parseCertificate(pems[0], 1, 'certificate 1') : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A check that meets something unforeseen in hostile certificates fails instead of throwing. */
-function guard(check: () => CheckOutcome): CheckOutcome {
-  try {
-    return check();
-  } catch (error) {
-    return failed(`could not be checked: ${(error as Error).message}`);
-  }
 }
 
 async function revocation(options: VerifyGpuEvidenceOptions, chain: ChainCertificate[] | undefined, at: Date): Promise<CheckOutcome> {
