@@ -8,8 +8,10 @@ import { EAS_DOMAIN_NAME, OFFCHAIN_ATTEST_TYPES, OFFCHAIN_ATTESTATION_VERSION } 
 import { attestDigest, domainSeparator } from './attest-digest';
 import { AuditError, fail } from './audit-failure';
 import type { NetworkJson } from './bundle-format';
-import { address, array, boolean, decimal, exactKeys, hex32, hexBytes, integer, object, string, uint, type Where } from './json-fields';
+import { address, array, boolean, decimal, exactKeys, hex32, hex32Into, hexBytes, integer, object, string, uint, type Where } from './json-fields';
 import { rawSignature, SignatureFormatError, type SignerCheck } from './signature-check';
+import { lowerHexInto } from './lower-hex';
+import { encodeLeafJson, LEAF_KEYS, type LeafFacts } from './leaf-json';
 import { findSingleEdit } from './single-edit-search';
 
 /**
@@ -21,7 +23,6 @@ import { findSingleEdit } from './single-edit-search';
  */
 
 export const REPORT_KEYS = ['operator', 'sequence', 'epochStart', 'epochEnd', 'assetCount', 'merkleRoot', 'revenue', 'repaid', 'outstanding', 'coverageBps', 'journalHead', 'prevReportHash'] as const;
-const LEAF_KEYS = ['assetId', 'kind', 'epoch', 'observedBps', 'uptimeBps', 'meanUtilBps', 'p95UtilBps', 'energyWh', 'healthFlags', 'identityOk', 'identityHash', 'revenue', 'hwAttested', 'evidenceHash', 'leafHash'] as const;
 const UINT32_MAX = 0xffff_ffff;
 const SCHEMA_UTF8 = Buffer.from(REPORT_SCHEMA_UID, 'utf8');
 const SCHEMA_BYTES = Buffer.from(REPORT_SCHEMA_UID.slice(2), 'hex');
@@ -33,16 +34,7 @@ export interface CheckContext {
   network: NetworkJson;
 }
 
-/** Per-asset figures of one report, summed by the bundle verifier. */
-export interface LeafFacts {
-  assetId: string;
-  kind: string;
-  uptimeBps: number;
-  energyWh: bigint;
-  revenue: bigint;
-  healthFlags: number;
-  identityOk: boolean;
-}
+export type { LeafFacts } from './leaf-json';
 
 export interface CheckedReport {
   seq: number;
@@ -151,7 +143,8 @@ function offchainUid(recipient: Uint8Array, time: bigint, expirationTime: bigint
   return bytesToHex(keccak256Bytes(packed));
 }
 
-const hexToBytes = (hex: string) => Buffer.from(hex.slice(2), 'hex');
+/** The recipient, once checked to be the zero address. */
+const ZERO_RECIPIENT = new Uint8Array(20);
 
 function leafInput(leaf: Record<string, unknown>, where: Where, path: string, seq: bigint): { input: AssetLeafInput; leafHash: string } {
   exactKeys(leaf, LEAF_KEYS, where, path);
@@ -205,6 +198,7 @@ function encodeLeaf(input: AssetLeafInput, where: Where, path: string, target: U
   }
 }
 
+const MAX_SAFE_SEQ = BigInt(Number.MAX_SAFE_INTEGER);
 const leafScratch = new Uint8Array(LEAF_ENCODED_BYTES);
 const leafScratchView = new DataView(leafScratch.buffer);
 
@@ -227,18 +221,30 @@ function checkLeaves(leavesValue: unknown, seq: bigint, assetCount: number, merk
   const facts: LeafFacts[] = new Array(leaves.length);
   const seen = new Set<string>();
   const mismatched: number[] = [];
+  // The fast path (leaf-json.ts) takes plainly valid leaves; anything else goes the careful way, which names what is wrong.
+  const fast = seq <= MAX_SAFE_SEQ;
+  const epoch = Number(seq);
+  const epochText = seq.toString();
   for (let i = 0; i < leaves.length; i += 1) {
-    const path = `leaves[${i}]`;
-    const { input, leafHash } = leafInput(object(leaves[i], where, path), where, path, seq);
-    if (seen.has(input.assetId)) fail({ ...where, leaf: input.assetId, field: `${path}.assetId`, message: `asset ${input.assetId} appears twice in one report` });
-    seen.add(input.assetId);
-    leafScratch.fill(0);
-    encodeLeaf(input, where, path, leafScratch, leafScratchView);
+    const notSeen = (assetId: string) => {
+      if (seen.has(assetId)) fail({ ...where, leaf: assetId, field: `leaves[${i}].assetId`, message: `asset ${assetId} appears twice in one report` });
+      seen.add(assetId);
+    };
+    let leafFacts = fast ? encodeLeafJson(leaves[i], epoch, epochText, assetIdHashOf, leafScratch, leafScratchView, stored, i * 32) : null;
+    if (leafFacts !== null) notSeen(leafFacts.assetId);
+    else {
+      const path = `leaves[${i}]`;
+      const { input, leafHash } = leafInput(object(leaves[i], where, path), where, path, seq);
+      notSeen(input.assetId);
+      leafScratch.fill(0);
+      encodeLeaf(input, where, path, leafScratch, leafScratchView);
+      Buffer.from(stored.buffer, i * 32, 32).write(leafHash.slice(2), 'hex');
+      leafFacts = { assetId: input.assetId, kind: input.kind, uptimeBps: input.uptimeBps, energyWh: input.energyWh, revenue: input.revenue, healthFlags: input.healthFlags, identityOk: input.identityOk };
+    }
     const hash = leafHashOfEncoded(leafScratch);
     computed.set(hash, i * 32);
-    Buffer.from(stored.buffer, i * 32, 32).write(leafHash.slice(2), 'hex');
     if (Buffer.compare(hash, stored.subarray(i * 32, i * 32 + 32)) !== 0) mismatched.push(i);
-    facts[i] = { assetId: input.assetId, kind: input.kind, uptimeBps: input.uptimeBps, energyWh: input.energyWh, revenue: input.revenue, healthFlags: input.healthFlags, identityOk: input.identityOk };
+    facts[i] = leafFacts;
   }
   const root = leaves.length === 0 ? EMPTY_TREE_ROOT : buildMerkleTree(computed).root;
   if (root === merkleRoot && mismatched.length === 0) return facts;
@@ -298,10 +304,16 @@ export function checkReport(entry: Record<string, unknown>, context: CheckContex
   const expirationTime = uint(message.expirationTime, where, m('expirationTime'));
   if (expirationTime !== 0n) fail({ ...where, field: m('expirationTime'), message: 'expirationTime is not 0' });
   if (boolean(message.revocable, where, m('revocable')) !== REPORT_SCHEMA_REVOCABLE) fail({ ...where, field: m('revocable'), message: 'revocable differs from the schema (irrevocable)' });
-  const refUID = hex32(message.refUID, where, m('refUID'));
-  const dataHex = hexBytes(message.data, where, m('data'));
-  if (dataHex.length !== 2 + DATA_BYTES * 2) fail({ ...where, field: m('data'), message: `data must be ${REPORT_SCHEMA_FIELDS.length} ABI words` });
-  const salt = hex32(message.salt, where, m('salt'));
+  const refBytes = new Uint8Array(32);
+  const refUID = hex32Into(message.refUID, where, m('refUID'), refBytes, 0);
+  const data = new Uint8Array(DATA_BYTES);
+  if (!lowerHexInto(message.data, DATA_BYTES, data, 0)) {
+    // Not exactly the schema's words in lower-case hex: say which.
+    hexBytes(message.data, where, m('data'));
+    fail({ ...where, field: m('data'), message: `data must be ${REPORT_SCHEMA_FIELDS.length} ABI words` });
+  }
+  const saltBytes = new Uint8Array(32);
+  const salt = hex32Into(message.salt, where, m('salt'), saltBytes, 0);
   const uid = hex32(sig.uid, where, 'attestation.sig.uid');
   const signatureJson = object(sig.signature, where, 'attestation.sig.signature');
   exactKeys(signatureJson, ['v', 'r', 's'], where, 'attestation.sig.signature');
@@ -313,10 +325,7 @@ export function checkReport(entry: Record<string, unknown>, context: CheckContex
     throw error;
   }
 
-  const data = hexToBytes(dataHex);
-  const refBytes = hexToBytes(refUID);
-  const saltBytes = hexToBytes(salt);
-  const digest = attestDigest(domain, { version: OFFCHAIN_ATTESTATION_VERSION, schema: SCHEMA_BYTES, recipient: hexToBytes(recipient), time, expirationTime, revocable: REPORT_SCHEMA_REVOCABLE, refUID: refBytes, data, salt: saltBytes });
+  const digest = attestDigest(domain, { version: OFFCHAIN_ATTESTATION_VERSION, schema: SCHEMA_BYTES, recipient: ZERO_RECIPIENT, time, expirationTime, revocable: REPORT_SCHEMA_REVOCABLE, refUID: refBytes, data, salt: saltBytes });
   const signedBy = context.signer.check(digest, signature);
   if (signedBy !== null) {
     // Say which part changed when the plain report still holds what was signed.
@@ -340,7 +349,7 @@ export function checkReport(entry: Record<string, unknown>, context: CheckContex
   const reportHash = bytesToHex(keccak256Bytes(encoded));
   if (salt !== reportHash) fail({ ...where, field: m('salt'), message: `salt is not the report hash ${reportHash}` });
   if (hex32(entry.reportHash, where, 'reportHash') !== reportHash) fail({ ...where, field: 'reportHash', message: `reportHash is ${String(entry.reportHash)}, the report hashes to ${reportHash}` });
-  const computedUid = offchainUid(hexToBytes(recipient), time, expirationTime, REPORT_SCHEMA_REVOCABLE, refBytes, data, saltBytes);
+  const computedUid = offchainUid(ZERO_RECIPIENT, time, expirationTime, REPORT_SCHEMA_REVOCABLE, refBytes, data, saltBytes);
   if (uid !== computedUid) fail({ ...where, field: 'attestation.sig.uid', message: `uid is ${uid}, the attestation's UID is ${computedUid}` });
   const prevReportHash = hex32(report.prevReportHash, where, 'report.prevReportHash');
   if ((prevReportHash === ZERO_BYTES32) !== (refUID === ZERO_BYTES32)) fail({ ...where, field: m('refUID'), message: 'refUID and prevReportHash disagree on whether this is the first report' });
