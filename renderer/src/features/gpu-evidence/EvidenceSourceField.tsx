@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Fields';
 import type { NodeFormats } from '../node/node-formats';
+import { commonName } from './evidence-formats';
 import { useGpuEvidenceStore } from './store';
 
 /**
@@ -19,17 +20,24 @@ export function EvidenceSourceField({ formats }: { formats: NodeFormats }) {
   ) : (
     <>
       <span className="evidence-source-root" title={status.rootSubject ?? undefined} data-testid="node-evidence-root">
-        {status.rootSubject ? t('gpuEvidence.source.root', { subject: status.rootSubject }) : t('gpuEvidence.source.noRoot')}
+        {status.rootSubject ? t('gpuEvidence.source.root', { name: commonName(status.rootSubject) }) : t('gpuEvidence.source.noRoot')}
       </span>
-      <span className="evidence-source-counters" data-testid="node-evidence-counters" data-verified={counters.verified} data-rejected={counters.rejected} data-failed={counters.failed}>
-        {t('gpuEvidence.source.counters', { collected: formats.integer(counters.collected), verified: formats.integer(counters.verified), rejected: formats.integer(counters.rejected), failed: formats.integer(counters.failed) })}
-        {status.lastCollectionAt ? (
-          <>
-            {' · '}
-            <span title={status.lastCollectionAt}>{t('gpuEvidence.source.lastCollection', { time: formats.shortDateTime(status.lastCollectionAt) })}</span>
-          </>
-        ) : null}
+      <span
+        className="evidence-source-counters"
+        title={t('gpuEvidence.source.countersHelp', { collected: formats.integer(counters.collected) })}
+        data-testid="node-evidence-counters"
+        data-collected={counters.collected}
+        data-verified={counters.verified}
+        data-rejected={counters.rejected}
+        data-failed={counters.failed}
+      >
+        {t('gpuEvidence.source.counters', { verified: formats.integer(counters.verified), rejected: formats.integer(counters.rejected), failed: formats.integer(counters.failed) })}
       </span>
+      {status.lastCollectionAt ? (
+        <span className="evidence-source-last" title={formats.dateTime(status.lastCollectionAt)}>
+          {t('gpuEvidence.source.lastCollection', { time: formats.shortDateTime(status.lastCollectionAt) })}
+        </span>
+      ) : null}
       {status.problem ? (
         <span className="evidence-source-problem" data-testid="node-evidence-problem">
           {t('gpuEvidence.source.problem', { problem: status.problem })}

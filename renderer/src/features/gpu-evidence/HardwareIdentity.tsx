@@ -8,12 +8,13 @@ import type { CellFormats } from '../inventory/cell-formats';
 import { DrawerField, DrawerFields } from '../inventory/DrawerFields';
 import { clearEvidenceDetail, loadEvidenceDetail, useEvidenceDetailStore } from './evidence-detail-store';
 import { checkLabel, evidenceBadgeLabels } from './evidence-labels';
-import { evidenceVerdict } from './evidence-verdict';
+import { evidenceVerdict, isEvidenceSource } from './evidence-verdict';
 import { EvidenceBadgeView } from './EvidenceBadge';
 import { EvidenceChecks } from './EvidenceChecks';
 import { EvidenceEmpty } from './EvidenceEmpty';
 import { EvidenceMeasurements } from './EvidenceMeasurements';
 import { SaveEvidenceButton } from './SaveEvidenceButton';
+import { useGpuEvidenceStore } from './store';
 
 /**
  * The drawer's "Hardware identity" of a GPU: the verdict on its latest evidence, each check,
@@ -26,11 +27,15 @@ export function HardwareIdentity({ assetId, formats }: { assetId: string; format
   const shownId = useEvidenceDetailStore((state) => state.assetId);
   const loaded = useEvidenceDetailStore((state) => state.detail);
   const error = useEvidenceDetailStore((state) => state.error);
-  const detail = shownId === assetId ? loaded : undefined;
+  // The latest records say whether this GPU has any evidence: without, there is nothing to ask for
+  // (the core would answer not-found). Until they are loaded, ask.
+  const known = useGpuEvidenceStore((state) => (state.records === undefined ? undefined : state.records.has(assetId)));
+  const detail = known === false ? null : shownId === assetId ? loaded : undefined;
 
   useEffect(() => {
-    void loadEvidenceDetail(client, assetId);
-  }, [client, assetId]);
+    // Evidence arriving for this GPU (an event reloads the records) flips `known` and loads it.
+    if (known !== false) void loadEvidenceDetail(client, assetId);
+  }, [client, assetId, known]);
   useEffect(() => () => clearEvidenceDetail(), []);
 
   if (error && detail === undefined) {
@@ -89,7 +94,7 @@ export function HardwareIdentity({ assetId, formats }: { assetId: string; format
           {formats.dateTime(record.collectedAt)}
         </DrawerField>
         <DrawerField label={t('gpuEvidence.field.source')} testId="evidence-source">
-          {record.source}
+          {isEvidenceSource(record.source) ? t(`gpuEvidence.source.kind.${record.source}`) : record.source}
         </DrawerField>
       </DrawerFields>
       {record.device ? <EvidenceMeasurements record={record} formats={formats} /> : null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gpuEvidenceDocument, gpuEvidenceRecord } from '../../../../electron/contract/gpu-evidence-api';
-import { evidenceFileName, evidenceFileText, measurementRows, shortenHex } from './evidence-formats';
+import { commonName, evidenceFileName, evidenceFileText, measurementRows, shortenHex } from './evidence-formats';
 import { testRecord, uncollectedRecord } from './test-records';
 
 const EVIDENCE = gpuEvidenceDocument.parse({ format: 'nvidia-spdm-1.1', report: '1101e0ff'.repeat(4), certChain: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'] });
@@ -35,5 +35,12 @@ describe('GPU evidence formats', () => {
   it('shortens a long hex value for a tooltip, and leaves a short one whole', () => {
     expect(shortenHex('4B02D92494BADF4A1C3E5F7081920A3B4C5D6E7F')).toBe('4B02D924…4C5D6E7F');
     expect(shortenHex('48B02D92494BADF4')).toBe('48B02D92494BADF4');
+  });
+
+  it("shows a root's common name, whatever the subject's layout, and a subject without one whole", () => {
+    expect(commonName('CN=NVIDIA Device Identity CA, O=NVIDIA Corporation')).toBe('NVIDIA Device Identity CA');
+    expect(commonName('O=Sietch synthetic test evidence, CN=Sietch Synthetic Device Identity CA')).toBe('Sietch Synthetic Device Identity CA');
+    expect(commonName('C=US\nO=NVIDIA\nCN=NVIDIA Device Identity CA')).toBe('NVIDIA Device Identity CA');
+    expect(commonName('O=NVIDIA Corporation')).toBe('O=NVIDIA Corporation');
   });
 });

@@ -47,3 +47,13 @@ export function evidenceFileText(detail: EvidenceDetail): string {
 export function shortenHex(hex: string, keep = 8): string {
   return hex.length <= keep * 2 + 1 ? hex : `${hex.slice(0, keep)}…${hex.slice(-keep)}`;
 }
+
+/**
+ * The CN of a certificate subject as Node prints it ("CN=NVIDIA Device Identity CA, O=NVIDIA
+ * Corporation", or one attribute per line): what a narrow status card shows, the whole in its
+ * tooltip. A subject without a CN is shown whole.
+ */
+export function commonName(subject: string): string {
+  const match = /(?:^|[,\n]\s*)CN=([^,\n]+)/.exec(subject);
+  return match?.[1]?.trim() || subject;
+}

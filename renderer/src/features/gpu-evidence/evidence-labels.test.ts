@@ -16,7 +16,10 @@ describe('GPU evidence labels', () => {
         expect(language.gpuEvidence.check[name].label.trim(), name).not.toBe('');
         expect(language.gpuEvidence.check[name].help, name).not.toContain('\n');
       }
-      for (const verdict of EVIDENCE_VERDICTS) expect(language.gpuEvidence.badge[verdict].trim(), verdict).not.toBe('');
+      for (const verdict of EVIDENCE_VERDICTS) {
+        expect(language.gpuEvidence.badge[verdict].trim(), verdict).not.toBe('');
+        expect(language.gpuEvidence.badgeShort[verdict].trim(), verdict).not.toBe('');
+      }
     }
   });
 
@@ -30,6 +33,8 @@ describe('GPU evidence labels', () => {
   it("puts the epoch and the GPU's UEID in an attested badge's tooltip, shortened", () => {
     const labels = evidenceBadgeLabels(enT);
     expect(labels.text).toEqual({ attested: 'HW-attested', rejected: 'Evidence rejected', uncollected: 'Not attested' });
+    // The grid's compact marks differ by more than their colour.
+    expect(new Set(Object.values(labels.short)).size).toBe(3);
     expect(labels.title(testRecord())).toBe('Hardware-rooted identity verified for epoch #12 · UEID 4B02D924…4C5D6E7F');
     expect(verdictSentence(testRecord(), enT)).toBe('Hardware-rooted identity verified for epoch #12 · UEID 4B02D92494BADF4A1C3E5F7081920A3B4C5D6E7F');
   });

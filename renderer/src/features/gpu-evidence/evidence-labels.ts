@@ -19,13 +19,16 @@ export function checkHelp(name: string, t: TFunction): string | null {
  */
 export interface EvidenceBadgeLabels {
   text: Record<EvidenceVerdict, string>;
+  /** The grid's compact form ("HW ✓"). */
+  short: Record<EvidenceVerdict, string>;
   title(record: GpuEvidenceRecord): string;
 }
 
 export function evidenceBadgeLabels(t: TFunction): EvidenceBadgeLabels {
   const text = Object.fromEntries(EVIDENCE_VERDICTS.map((verdict) => [verdict, t(`gpuEvidence.badge.${verdict}`)])) as EvidenceBadgeLabels['text'];
+  const short = Object.fromEntries(EVIDENCE_VERDICTS.map((verdict) => [verdict, t(`gpuEvidence.badgeShort.${verdict}`)])) as EvidenceBadgeLabels['short'];
   const title = (record: GpuEvidenceRecord): string => verdictSentence(record, t, { shortIds: true });
-  return { text, title };
+  return { text, short, title };
 }
 
 /**

@@ -63,3 +63,10 @@ export function countAttested(leaves: readonly ReportDetail['leaves'][number][])
   }
   return { gpus, attested };
 }
+
+const SOURCES: ReadonlySet<string> = new Set(['off', 'command', 'nvml']);
+
+/** A record's source as the status names it (gpuEvidence.source.kind.<source>); another is shown verbatim. */
+export function isEvidenceSource(source: string): source is 'off' | 'command' | 'nvml' {
+  return SOURCES.has(source);
+}

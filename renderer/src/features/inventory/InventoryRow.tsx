@@ -51,19 +51,19 @@ export const InventoryRow = memo(function InventoryRow({ asset, index, domId, to
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => onActivate(asset.id)}
     >
-      <div role="gridcell" className="inv-cell">
-        {labels.kind[asset.kind]}
-      </div>
-      <div role="gridcell" className={evidence ? 'inv-cell inv-cell-badged' : 'inv-cell'} title={label ?? undefined}>
+      <div role="gridcell" className={evidence ? 'inv-cell inv-cell-badged' : 'inv-cell'}>
         {evidence ? (
           <>
-            {/* The label gives way (ellipsis) so the badge always shows. */}
-            <span className="inv-cell-text">{orDash(label)}</span>
-            <EvidenceBadgeView record={evidence} labels={labels.evidence} />
+            {/* The chip's own proof of identity, beside what kind of asset it is. */}
+            <span className="inv-cell-text">{labels.kind[asset.kind]}</span>
+            <EvidenceBadgeView record={evidence} labels={labels.evidence} compact />
           </>
         ) : (
-          orDash(label)
+          labels.kind[asset.kind]
         )}
+      </div>
+      <div role="gridcell" className="inv-cell" title={label ?? undefined}>
+        {orDash(label)}
       </div>
       <div role="gridcell" className="inv-cell mono" title={asset.id}>
         {asset.id}
