@@ -8,7 +8,7 @@ import { REAL_CHAIN_FILE, REAL_NONCE, REAL_REPORT_FILE, REAL_ROOT_FILE, realEvid
 import { makeSyntheticGpuChain, makeSyntheticGpuEvidence } from '../support/gpu-evidence-synthetic';
 import { useTempDirs } from '../support/temp-dir';
 
-// `sietch attest verify-gpu` on NVIDIA's real sample (read from /work/shared/fixtures) and on
+// `sietch attest verify-gpu` on NVIDIA's real sample (read from ../shared/fixtures) and on
 // mutated copies derived here into temp files: exit 0 with the device and every check, exit 1
 // with the failing check's reason, exit 2 for flags and files that cannot be used.
 const tempDir = useTempDirs();

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gpuEvidenceFromFiles, splitPemCertificates, type GpuEvidence } from '../../electron/core/gpu-evidence';
 
 /**
- * The real H100 evidence from NVIDIA's nvtrust repository (/work/shared/fixtures/nvtrust, see
+ * The real H100 evidence from NVIDIA's nvtrust repository (../shared/fixtures/nvtrust, see
  * SOURCES.md), read where it lies, and helpers that derive mutated copies of it: each helper
  * returns new evidence and leaves the fixture alone.
  */
-export const NVTRUST_FIXTURES = '/work/shared/fixtures/nvtrust';
+/** Beside the repository, wherever it is cloned (CI clones elsewhere, with shared/ beside it). */
+export const NVTRUST_FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/nvtrust', import.meta.url));
 export const REAL_REPORT_FILE = `${NVTRUST_FIXTURES}/nvtrust__hopperAttestationReport.txt`;
 export const REAL_CHAIN_FILE = `${NVTRUST_FIXTURES}/nvtrust__hopperCertChain.txt`;
 export const REAL_ROOT_FILE = `${NVTRUST_FIXTURES}/nvtrust__verifier_device_root.pem`;

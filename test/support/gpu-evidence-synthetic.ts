@@ -11,7 +11,7 @@ import { REAL_REPORT_FILE } from './gpu-evidence-fixtures';
  * provisioner ICA → GH100 identity → self-signed root), and the REAL nvtrust report re-signed
  * with the synthetic leaf key after its request nonce and its FWID are replaced. So a test can
  * attest a fresh nonce (keccak256(previous report hash ‖ asset id)) that no real GPU signed.
- * The real report (/work/shared/fixtures) is read, never copied; every derived byte is made here.
+ * The real report (../shared/fixtures) is read, never copied; every derived byte is made here.
  */
 
 type CryptoKey = webcrypto.CryptoKey;
