@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { setUpEvidenceCommand, type EvidenceCommandSetup } from '../support/gpu-evidence-command';
-import { apiResult as api, startServe, waitForExit, type ServeHandle } from '../support/sietch-process';
+import { apiResult as api, runSietch, startServe, waitForExit, type ServeHandle } from '../support/sietch-process';
 import { until } from '../support/until';
 
 // Hardware-rooted GPU identity in the console, on the product path: the built `sietch serve
@@ -193,6 +193,13 @@ describe('a node whose GPUs give verified hardware evidence', () => {
     const saved = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(saved.evidence).toEqual(evidence);
     expect(saved).toMatchObject({ assetId, epochSeq: epoch, verified: true, nonce: record.nonce, evidenceHash: record.evidenceHash });
+    // An auditor re-checks the saved evidence offline, with the root from their own records and
+    // the epoch's nonce: the CLI reaches the same verdict and the same evidence hash.
+    const evidenceFile = join(tempDir('sietch-gpu-saved-'), 'evidence.json');
+    writeFileSync(evidenceFile, JSON.stringify(saved.evidence));
+    const recheck = runSietch(['attest', 'verify-gpu', '--evidence', evidenceFile, '--root', setup.config.rootFile, '--nonce', saved.nonce.slice(2), '--at', saved.collectedAt, '--json']);
+    expect(recheck.status, recheck.stderr).toBe(0);
+    expect(JSON.parse(recheck.stdout)).toMatchObject({ ok: true, evidenceHash: saved.evidenceHash });
 
     // The section from its title (verdict and checks), then from the identity down to Save.
     const sectionTop = async (testId: string) => page.getByTestId(testId).evaluate((element) => element.scrollIntoView({ block: 'start' }));
