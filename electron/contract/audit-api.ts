@@ -41,6 +41,8 @@ export const bundleSummary = z.object({
   uptime: z.object({ meanBps: z.number().int(), lowest: z.object({ uptimeBps: z.number().int(), assetId: z.string(), seq: z.number().int() }).nullable() }),
   health: z.object({ flaggedLeaves: z.number().int(), identityFailures: z.number().int() }),
   journal: z.object({ rows: z.number().int(), anchor: z.object({ seq: z.number().int(), hash }), head: z.object({ seq: z.number().int(), hash }) }),
+  /** Hardware-rooted GPU evidence: leaves that claim it, items verified, and the trusted root's subject (null: checked against each chain's own root). */
+  hardware: z.object({ attestedLeaves: z.number().int(), evidenceItems: z.number().int(), root: z.string().nullable() }),
   perAsset: z.array(
     z.object({
       assetId: z.string(),
@@ -70,6 +72,8 @@ export const proofSummary = z.object({
   uid: hash,
   leaf: z.object({ uptimeBps: z.number().int(), observedBps: z.number().int(), meanUtilBps: z.number().int(), p95UtilBps: z.number().int(), energyWh: z.string(), healthFlags: z.number().int(), identityOk: z.boolean(), revenue: microUnits }),
   published: z.boolean(),
+  /** The leaf claims hardware-rooted identity; its evidence was checked against a trusted root, its own chain's root, or is not in the proof. */
+  hardware: z.object({ attested: z.boolean(), evidence: z.enum(['trusted-root', 'own-root', 'not-included']).nullable(), root: z.string().nullable() }),
 });
 
 /** What `sietch audit verify --json` / `verify-proof --json` print, less the file name. */

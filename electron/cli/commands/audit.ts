@@ -5,6 +5,7 @@ import { isAddress } from 'ethers';
 import { formatUnits } from '../../contract/money';
 import { NETWORK_PROFILES, networkProfile } from '../../core/attestation/report/network-profiles';
 import { exportAssetProof, verifyAssetProof, type ProofVerification } from '../../core/audit/asset-proof';
+import { readEvidenceRoot, type EvidenceRoot } from '../../core/audit/evidence-part';
 import { describeFailure } from '../../core/audit/audit-failure';
 import { AuditExportError, exportAuditBundle } from '../../core/audit/bundle-export';
 import { networkJson, type NetworkJson } from '../../core/audit/bundle-format';
@@ -53,6 +54,22 @@ function signerFlag(value: string): string {
   return value;
 }
 
+/** --gpu-root: the trust anchor for GPU evidence the auditor brings (NVIDIA's Device Identity CA, PEM). */
+function gpuRootFlag(path: string | undefined): EvidenceRoot | undefined {
+  if (path === undefined) return undefined;
+  const pem = Buffer.from(readInput(path)).toString('utf8');
+  try {
+    return readEvidenceRoot(pem);
+  } catch (error) {
+    throw new CliError(`--gpu-root: ${path} is not a PEM certificate (${(error as Error).message})`, EXIT.usage);
+  }
+}
+
+function printHardwareLine(attested: number, items: number, root: string | null): void {
+  if (attested === 0) return;
+  printLine(`hardware  ${attested} GPU leaves hardware-attested, ${items} evidence items verified (signature, nonce of their epoch, FWID, chain) ${root ? `to the trusted root ${root}` : 'against their own chain: NOT checked against a trusted root (give --gpu-root FILE)'}`);
+}
+
 function networkFlag(id: string | undefined): NetworkJson | undefined {
   return id === undefined ? undefined : networkJson(networkProfile(id));
 }
@@ -76,6 +93,7 @@ function printBundleResult(result: BundleVerification): void {
   printLine(`health    ${s.health.flaggedLeaves} leaves with health flags, ${s.health.identityFailures} identity mismatches`);
   printLine(`totals    revenue ${formatUnits(BigInt(s.totals.revenue))}, repaid ${formatUnits(BigInt(s.totals.repaid))}, energy ${(Number(s.totals.energyWh) / 1000).toFixed(1)} kWh`);
   printLine(`last      outstanding ${formatUnits(BigInt(s.last.outstanding))}, coverage ${(s.last.coverageBps / 10_000).toFixed(2)}×`);
+  printHardwareLine(s.hardware.attestedLeaves, s.hardware.evidenceItems, s.hardware.root);
   printLine(`journal   ${s.journal.rows} rows, #${s.journal.anchor.seq} ${s.journal.anchor.hash.slice(0, 10)}… → #${s.journal.head.seq} ${s.journal.head.hash.slice(0, 10)}… (hash chain intact; every report's head on it)`);
   const assets = s.perAsset.length > 40 ? [...s.perAsset].sort((a, b) => a.meanUptimeBps - b.meanUptimeBps).slice(0, 20) : s.perAsset;
   printLine();
@@ -95,6 +113,7 @@ function printProofResult(result: ProofVerification): void {
   printLine(`epoch     ${s.epoch.from} → ${s.epoch.to}`);
   printLine(`network   ${s.network.name}, chain ${s.network.chainId}`);
   printLine(`proof     leaf ${s.leafHash} → root ${s.merkleRoot} in ${s.proofLength} step(s); attestation UID ${s.uid}`);
+  if (s.hardware.attested) printHardwareLine(1, s.hardware.evidence === 'not-included' ? 0 : 1, s.hardware.evidence === 'not-included' ? 'evidence NOT included in the proof' : s.hardware.root);
   printLine(`leaf      uptime ${percent(s.leaf.uptimeBps)}, observed ${percent(s.leaf.observedBps)}, utilization mean ${percent(s.leaf.meanUtilBps)} / p95 ${percent(s.leaf.p95UtilBps)}, energy ${s.leaf.energyWh} Wh, health flags ${s.leaf.healthFlags}, identity ${s.leaf.identityOk ? 'ok' : 'MISMATCH'}, revenue ${formatUnits(BigInt(s.leaf.revenue))}`);
 }
 
@@ -158,14 +177,16 @@ export function registerAuditCommands(program: Command, helpers: AuditCommandHel
     .addOption(networkOption())
     .option('--progress', 'show a progress bar on stderr even when it is not a terminal')
     .option('--threads <n>', 'worker threads checking reports (default: one per core, 1 = this thread only)')
-    .action(async (file: string, flags: { signer: string; network?: string; progress?: boolean; threads?: string }) => {
+    .option('--gpu-root <file>', "the trusted root for GPU evidence (NVIDIA's Device Identity CA, PEM), from your own source")
+    .action(async (file: string, flags: { signer: string; network?: string; progress?: boolean; threads?: string; gpuRoot?: string }) => {
       const signer = signerFlag(flags.signer);
       const threads = flags.threads === undefined ? undefined : Number(flags.threads);
       if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64)) throw new CliError('--threads must be a whole number from 1 to 64', EXIT.usage);
       prestartAuditWorkers(threads); // they load while the file is read and its manifest and journal checked
       const bytes = readInput(file, readBundleShared);
       const bar = progressBar('verify', 'reports', flags.progress);
-      const result = await verifyBundleFile(bytes, { signer, network: networkFlag(flags.network), onProgress: (done, total) => bar.update(done, total), ...(threads !== undefined ? { threads } : {}) });
+      const gpuRoot = gpuRootFlag(flags.gpuRoot);
+      const result = await verifyBundleFile(bytes, { signer, network: networkFlag(flags.network), onProgress: (done, total) => bar.update(done, total), ...(threads !== undefined ? { threads } : {}), ...(gpuRoot ? { gpuRoot } : {}) });
       bar.stop();
       if (json()) printJson({ kind: 'bundle', file, ...result });
       else printBundleResult(result);
@@ -200,9 +221,11 @@ export function registerAuditCommands(program: Command, helpers: AuditCommandHel
     .argument('<file>', 'the proof (.json)')
     .requiredOption('--signer <address>', "the operator's address, from your own records")
     .addOption(networkOption())
-    .action(async (file: string, flags: { signer: string; network?: string }) => {
+    .option('--gpu-root <file>', "the trusted root for GPU evidence (NVIDIA's Device Identity CA, PEM), from your own source")
+    .action(async (file: string, flags: { signer: string; network?: string; gpuRoot?: string }) => {
       const signer = signerFlag(flags.signer);
-      const result = await verifyAssetProof(readInput(file), { signer, network: networkFlag(flags.network) });
+      const gpuRoot = gpuRootFlag(flags.gpuRoot);
+      const result = await verifyAssetProof(readInput(file), { signer, network: networkFlag(flags.network), ...(gpuRoot ? { gpuRoot } : {}) });
       if (json()) printJson({ kind: 'proof', file, ...result });
       else printProofResult(result);
       if (!result.ok) process.stderr.write(`sietch: ${describeFailure(result.failure)}\n`);

@@ -13,6 +13,7 @@ import { AuditError, auditFailure, fail, type AuditFailure } from './audit-failu
 import { AuditExportError, profileOfDomain } from './bundle-export';
 import { BUNDLE_VERSION, leafJson, networkJson, PROOF_FORMAT, reportJson, type AssetProofFile, type NetworkJson } from './bundle-format';
 import { readChainParts } from './chain-part';
+import { checkProofEvidence, evidenceItemsOf, type EvidenceRoot } from './evidence-part';
 import { array, exactKeys, hex32, object, type Where } from './json-fields';
 import { readNetwork } from './network-check';
 import { checkReport, leafJsonHash, readLeafJson } from './report-check';
@@ -64,6 +65,8 @@ export function exportAssetProof(db: Db, request: { assetId: string; seq: number
     proof: tree.proof(index),
     chain: readChainParts(db, network.chainId)(request.seq),
   };
+  // A hardware-attested leaf travels with its evidence (version 2), so a lender re-checks it offline.
+  if (leaf.leaf.hwAttested) Object.assign(proof, { version: PROOF_VERSION_WITH_EVIDENCE, gpuEvidence: evidenceItemsOf(db, request.seq, [request.assetId])[0] });
   const safeId = request.assetId.replace(/[^A-Za-z0-9_.-]+/g, '_');
   return { bytes: Buffer.from(canonicalJson(proof), 'utf8'), filename: `sietch-proof-${request.seq}-${safeId}.json`, assetId: request.assetId, seq: request.seq };
 }
@@ -82,14 +85,19 @@ export interface ProofSummary {
   uid: string;
   leaf: { uptimeBps: number; observedBps: number; meanUtilBps: number; p95UtilBps: number; energyWh: string; healthFlags: number; identityOk: boolean; revenue: string };
   published: boolean;
+  /** The leaf claims hardware-rooted identity; how its evidence was checked (docs/gpu-evidence.md). */
+  hardware: { attested: boolean; evidence: 'trusted-root' | 'own-root' | 'not-included' | null; root: string | null };
 }
 
 export type ProofVerification = { ok: true; summary: ProofSummary } | { ok: false; failure: AuditFailure };
 
 const PROOF_KEYS = ['format', 'version', 'generator', 'createdAt', 'network', 'leafEncoding', 'report', 'reportHash', 'attestation', 'leaf', 'values', 'proof', 'chain'] as const;
+/** Version 2 adds `gpuEvidence` (the leaf's hardware evidence); version 1 proofs verify as before. */
+const PROOF_VERSION_WITH_EVIDENCE = 2;
+const PROOF_KEYS_WITH_EVIDENCE = [...PROOF_KEYS, 'gpuEvidence'] as const;
 
 /** `sietch audit verify-proof`: the leaf, its proof to the signed root, and the signed report — offline. */
-export async function verifyAssetProof(bytes: Uint8Array, options: { signer: string; network?: NetworkJson }): Promise<ProofVerification> {
+export async function verifyAssetProof(bytes: Uint8Array, options: { signer: string; network?: NetworkJson; gpuRoot?: EvidenceRoot }): Promise<ProofVerification> {
   if (!isAddress(options.signer)) throw new RangeError(`--signer ${options.signer} is not an address`);
   await preloadKeccak();
   const signer = getAddress(options.signer);
@@ -102,9 +110,10 @@ export async function verifyAssetProof(bytes: Uint8Array, options: { signer: str
       fail({ message: `the proof is not JSON: ${(error as Error).message}` });
     }
     const file = object(parsed, where, '');
-    exactKeys(file, PROOF_KEYS, where, '');
+    if (file.version !== BUNDLE_VERSION && file.version !== PROOF_VERSION_WITH_EVIDENCE) fail({ field: 'version', message: `proof version ${JSON.stringify(file.version)} is not supported` });
+    const withEvidence = file.version === PROOF_VERSION_WITH_EVIDENCE;
+    exactKeys(file, withEvidence ? PROOF_KEYS_WITH_EVIDENCE : PROOF_KEYS, where, '');
     if (file.format !== PROOF_FORMAT) fail({ field: 'format', message: `format is ${JSON.stringify(file.format)}, not ${PROOF_FORMAT}` });
-    if (file.version !== BUNDLE_VERSION) fail({ field: 'version', message: `proof version ${JSON.stringify(file.version)} is not supported` });
     if (JSON.stringify(file.leafEncoding) !== JSON.stringify(LEAF_TYPES)) fail({ field: 'leafEncoding', message: 'leafEncoding is not the Sietch leaf encoding' });
     const network = options.network ?? readNetwork(file.network, where, 'network');
     // Name the report in every failure, even before its signature is known to be good.
@@ -132,6 +141,13 @@ export async function verifyAssetProof(bytes: Uint8Array, options: { signer: str
     const published = file.chain !== null;
     if (published) exactKeys(object(file.chain, at, 'chain'), ['chainId', 'uid', 'txHash', 'blockNumber'], at, 'chain');
     const input = leaf.input;
+    const attested = input.hwAttested === true;
+    if (withEvidence) {
+      if (!attested) fail({ ...leafWhere, field: 'gpuEvidence', message: 'the proof carries GPU evidence but its leaf does not claim hwAttested' });
+      const context = { seq: checked.seq, prevReportHash: (file.report as { prevReportHash: string }).prevReportHash, epochEnd: checked.epochEnd, attested: new Map([[input.assetId, input.evidenceHash!]]) };
+      await checkProofEvidence(file.gpuEvidence, context, options.gpuRoot ?? null);
+    }
+    const hardware: ProofSummary['hardware'] = { attested, evidence: !attested ? null : !withEvidence ? 'not-included' : options.gpuRoot ? 'trusted-root' : 'own-root', root: withEvidence ? (options.gpuRoot?.subject ?? null) : null };
     return {
       ok: true,
       summary: {
@@ -148,6 +164,7 @@ export async function verifyAssetProof(bytes: Uint8Array, options: { signer: str
         uid: checked.uid,
         leaf: { uptimeBps: input.uptimeBps, observedBps: input.observedBps, meanUtilBps: input.meanUtilBps, p95UtilBps: input.p95UtilBps, energyWh: input.energyWh.toString(), healthFlags: input.healthFlags, identityOk: input.identityOk, revenue: input.revenue.toString() },
         published,
+        hardware,
       },
     };
   } catch (error) {

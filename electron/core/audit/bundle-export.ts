@@ -8,8 +8,9 @@ import type { Db } from '../db/open';
 import { canonicalJson } from '../journal/canonical';
 import { GENESIS_HASH } from '../journal/journal';
 import { SIETCH_VERSION } from '../version';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, JOURNAL_FILE, leafJson, MANIFEST_FILE, networkJson, reportFileName, reportJson, type BundleManifest, type BundleReportFile, type JournalExcerptJson, type JournalRowJson } from './bundle-format';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, BUNDLE_VERSION_WITH_EVIDENCE, JOURNAL_FILE, leafJson, MANIFEST_FILE, networkJson, reportFileName, reportJson, type BundleManifest, type BundleReportFile, type JournalExcerptJson, type JournalRowJson } from './bundle-format';
 import { readChainParts } from './chain-part';
+import { evidenceFileName, evidenceItemsOf, type EvidenceFileJson } from './evidence-part';
 import { writeTar, type TarFile } from './tar';
 
 /** Nothing to export, or the database cannot back a bundle: the CLI's usage error, the API's invalid-input. */
@@ -114,6 +115,8 @@ export async function exportAuditBundle(db: Db, period: ExportPeriod, options: {
     reports: { count: signed.length, firstSeq: first.seq, lastSeq: last.seq },
     journal: { rows: journal.rows.length },
   };
+  let evidenceFiles = 0;
+  let evidenceItems = 0;
   const files: TarFile[] = [
     { name: MANIFEST_FILE, data: encode(manifest) },
     { name: JOURNAL_FILE, data: encode(journal) },
@@ -127,12 +130,21 @@ export async function exportAuditBundle(db: Db, period: ExportPeriod, options: {
       .sort((a, b) => (a.assetId < b.assetId ? -1 : a.assetId > b.assetId ? 1 : 0));
     const entry: BundleReportFile = { seq: row.seq, report: reportJson(report), reportHash: row.report_hash!, attestation: JSON.parse(row.attestation!) as unknown, leaves, chain: chainPart(row.seq) };
     files.push({ name: reportFileName(row.seq), data: encode(entry) });
+    const attested = leaves.filter((leaf) => leaf.hwAttested).map((leaf) => leaf.assetId);
+    if (attested.length > 0) {
+      const evidence: EvidenceFileJson = { seq: row.seq, items: evidenceItemsOf(db, row.seq, attested) };
+      files.push({ name: evidenceFileName(row.seq), data: encode(evidence) });
+      evidenceFiles += 1;
+      evidenceItems += attested.length;
+    }
     if ((index & 63) === 63) {
       options.onProgress?.(index + 1, signed.length);
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
   options.onProgress?.(signed.length, signed.length);
+  // Hardware evidence makes it a version 2 bundle; without any, version 1 as before (older verifiers read it).
+  if (evidenceFiles > 0) files[0] = { name: MANIFEST_FILE, data: encode({ ...manifest, version: BUNDLE_VERSION_WITH_EVIDENCE, gpuEvidence: { files: evidenceFiles, items: evidenceItems } }) };
   const day = (date: Date) => date.toISOString().slice(0, 10);
   return {
     bytes: writeTar(files, Math.floor(now.getTime() / 1000)),

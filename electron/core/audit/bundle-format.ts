@@ -14,6 +14,8 @@ import type { EpochReport } from '../attestation/report/report';
 export const BUNDLE_FORMAT = 'sietch-audit-bundle';
 export const PROOF_FORMAT = 'sietch-asset-proof';
 export const BUNDLE_VERSION = 1;
+/** Version 2 = version 1 + hardware evidence: `evidence/NNNNNNNN.json` after a report whose GPU leaves claim hwAttested (electron/core/audit/evidence-part.ts), counted in the manifest. */
+export const BUNDLE_VERSION_WITH_EVIDENCE = 2;
 export const MANIFEST_FILE = 'manifest.json';
 export const JOURNAL_FILE = 'journal.json';
 const REPORT_FILE = /^reports\/([0-9]{8})\.json$/;
@@ -36,7 +38,7 @@ export interface NetworkJson {
 
 export interface BundleManifest {
   format: typeof BUNDLE_FORMAT;
-  version: typeof BUNDLE_VERSION;
+  version: typeof BUNDLE_VERSION | typeof BUNDLE_VERSION_WITH_EVIDENCE;
   generator: string;
   createdAt: string;
   /** The period asked for: reports whose epoch lies in [from, to). */
@@ -48,6 +50,8 @@ export interface BundleManifest {
   leafEncoding: string[];
   reports: { count: number; firstSeq: number; lastSeq: number };
   journal: { rows: number };
+  /** Version 2 only: the evidence files and the evidence items (one per attested GPU leaf) they hold. */
+  gpuEvidence?: { files: number; items: number };
 }
 
 export interface ReportJson {

@@ -3,7 +3,8 @@ import { LEAF_TYPES } from '../attestation/report/leaf-format';
 import { preloadKeccak } from '../attestation/report/keccak';
 import { REPORT_SCHEMA_UID } from '../attestation/report/eas-schema';
 import { AuditError, auditFailure, fail, type AuditFailure } from './audit-failure';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, JOURNAL_FILE, MANIFEST_FILE, seqOfReportFile, type NetworkJson } from './bundle-format';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, BUNDLE_VERSION_WITH_EVIDENCE, JOURNAL_FILE, MANIFEST_FILE, seqOfReportFile, type NetworkJson } from './bundle-format';
+import { checkEvidenceFile, seqOfEvidenceFile, type EvidenceRoot } from './evidence-part';
 import { BundleTally, type TallyData } from './bundle-tally';
 import { checkJournalExcerpt, type CheckedJournal } from './journal-check';
 import { address, exactKeys, integer, object, string, type Where } from './json-fields';
@@ -32,6 +33,8 @@ export interface ReportLink {
   outstanding: bigint;
   coverageBps: number;
   published: boolean;
+  /** [asset id, evidenceHash] of each leaf that claims hwAttested: its evidence is checked after the reports. */
+  attested: [string, string][];
 }
 
 export interface BundleSummary {
@@ -48,6 +51,8 @@ export interface BundleSummary {
   uptime: { meanBps: number; lowest: { uptimeBps: number; assetId: string; seq: number } | null };
   health: { flaggedLeaves: number; identityFailures: number };
   journal: { rows: number; anchor: { seq: number; hash: string }; head: { seq: number; hash: string } };
+  /** Hardware-rooted GPU evidence (version 2 bundles): how many leaves claim it, how many items were verified, against which root (null: the chains' own). */
+  hardware: { attestedLeaves: number; evidenceItems: number; root: string | null };
   perAsset: { assetId: string; kind: string; reports: number; meanUptimeBps: number; minUptimeBps: number; energyWh: string; revenue: string; flaggedReports: number; identityFailures: number }[];
 }
 
@@ -61,6 +66,8 @@ export interface VerifyBundleOptions {
   onProgress?: (done: number, total: number) => void;
   /** Checks report ranges elsewhere (worker threads); in this thread when absent. */
   checkRanges?: RangeChecker;
+  /** The GPU evidence trust anchor the auditor brings (--gpu-root); without it, each chain's own root. */
+  gpuRoot?: EvidenceRoot;
 }
 
 export interface RangeResult {
@@ -119,7 +126,9 @@ export async function checkReportEntries(archive: Uint8Array, entries: TarEntry[
     if (checked.seq !== fileSeq) fail({ ...where, field: 'report.sequence', message: `the signed report is sequence ${checked.seq}, but the file is ${entry.name}` });
     const published = checkChainPart(json.chain, where);
     tally.add(checked);
-    links.push({ seq: checked.seq, file: entry.name, reportHash: checked.reportHash, uid: checked.uid, refUID: checked.refUID, prevReportHash: checked.prevReportHash, journalHead: checked.journalHead, epochStart: checked.epochStart, epochEnd: checked.epochEnd, outstanding: checked.outstanding, coverageBps: checked.coverageBps, published });
+    const attested: [string, string][] = [];
+    for (const leaf of checked.leaves) if (leaf.evidenceHash !== null) attested.push([leaf.assetId, leaf.evidenceHash]);
+    links.push({ seq: checked.seq, file: entry.name, reportHash: checked.reportHash, uid: checked.uid, refUID: checked.refUID, prevReportHash: checked.prevReportHash, journalHead: checked.journalHead, epochStart: checked.epochStart, epochEnd: checked.epochEnd, outstanding: checked.outstanding, coverageBps: checked.coverageBps, published, attested });
     if ((i & 63) === 63) {
       onProgress(i + 1);
       await new Promise((resolve) => setImmediate(resolve));
@@ -133,28 +142,43 @@ interface Layout {
   manifest: TarEntry;
   journal: TarEntry;
   reports: TarEntry[];
+  /** Version 2: report seq → its evidence file, which follows the report's file. */
+  evidence: Map<number, TarEntry>;
 }
 
 function layoutOf(entries: TarEntry[]): Layout {
   const where: Where = { file: null, report: null, leaf: null };
   if (entries[0]?.name !== MANIFEST_FILE) fail({ ...where, message: `the bundle must start with ${MANIFEST_FILE} (found ${entries[0]?.name ?? 'nothing'}): is this a Sietch audit bundle?` });
   if (entries[1]?.name !== JOURNAL_FILE) fail({ ...where, message: `${JOURNAL_FILE} must follow ${MANIFEST_FILE} (found ${entries[1]?.name ?? 'nothing'})` });
-  const reports = entries.slice(2);
-  reports.forEach((entry, index) => {
+  const reports: TarEntry[] = [];
+  const evidence = new Map<number, TarEntry>();
+  for (const entry of entries.slice(2)) {
+    const evidenceSeq = seqOfEvidenceFile(entry.name);
+    if (evidenceSeq !== null) {
+      // An evidence file sits right after its report's file.
+      const before = reports[reports.length - 1];
+      if (!before || seqOfReportFile(before.name) !== evidenceSeq || evidence.has(evidenceSeq)) fail({ ...where, file: entry.name, report: evidenceSeq, message: `${entry.name} must follow the file of report ${evidenceSeq}` });
+      evidence.set(evidenceSeq, entry);
+      continue;
+    }
     const seq = seqOfReportFile(entry.name);
     if (seq === null) fail({ ...where, file: entry.name, message: `${entry.name} is not a file of this format` });
-    const previous = index > 0 ? seqOfReportFile(reports[index - 1]!.name)! : null;
-    if (previous !== null && seq <= previous) fail({ ...where, file: entry.name, report: seq, message: `report files are out of order or repeated: ${entry.name} after ${reports[index - 1]!.name}` });
-  });
-  return { manifest: entries[0]!, journal: entries[1]!, reports };
+    const previous = reports.length > 0 ? seqOfReportFile(reports[reports.length - 1]!.name)! : null;
+    if (previous !== null && seq <= previous) fail({ ...where, file: entry.name, report: seq, message: `report files are out of order or repeated: ${entry.name} after ${reports[reports.length - 1]!.name}` });
+    reports.push(entry);
+  }
+  return { manifest: entries[0]!, journal: entries[1]!, reports, evidence };
 }
 
 function readManifest(archive: Uint8Array, entry: TarEntry) {
   const where: Where = { file: MANIFEST_FILE, report: null, leaf: null };
   const manifest = object(parseJsonFile(archive, entry, where), where, '');
-  exactKeys(manifest, ['format', 'version', 'generator', 'createdAt', 'period', 'network', 'operator', 'schema', 'leafEncoding', 'reports', 'journal'], where, '');
+  if (manifest.version !== BUNDLE_VERSION && manifest.version !== BUNDLE_VERSION_WITH_EVIDENCE) fail({ ...where, field: 'version', message: `bundle version ${JSON.stringify(manifest.version)} is not supported (this Sietch reads versions ${BUNDLE_VERSION} and ${BUNDLE_VERSION_WITH_EVIDENCE})` });
+  const withEvidence = manifest.version === BUNDLE_VERSION_WITH_EVIDENCE;
+  exactKeys(manifest, ['format', 'version', 'generator', 'createdAt', 'period', 'network', 'operator', 'schema', 'leafEncoding', 'reports', 'journal', ...(withEvidence ? ['gpuEvidence'] : [])], where, '');
   if (manifest.format !== BUNDLE_FORMAT) fail({ ...where, field: 'format', message: `format is ${JSON.stringify(manifest.format)}, not ${BUNDLE_FORMAT}` });
-  if (manifest.version !== BUNDLE_VERSION) fail({ ...where, field: 'version', message: `bundle version ${JSON.stringify(manifest.version)} is not supported (this Sietch reads version ${BUNDLE_VERSION})` });
+  const gpuEvidence = withEvidence ? object(manifest.gpuEvidence, where, 'gpuEvidence') : null;
+  if (gpuEvidence) exactKeys(gpuEvidence, ['files', 'items'], where, 'gpuEvidence');
   const schema = object(manifest.schema, where, 'schema');
   if (schema.uid !== REPORT_SCHEMA_UID) fail({ ...where, field: 'schema.uid', message: `schema ${String(schema.uid)} is not the Sietch report schema ${REPORT_SCHEMA_UID}` });
   if (JSON.stringify(manifest.leafEncoding) !== JSON.stringify(LEAF_TYPES)) fail({ ...where, field: 'leafEncoding', message: 'leafEncoding is not the Sietch leaf encoding' });
@@ -169,6 +193,7 @@ function readManifest(archive: Uint8Array, entry: TarEntry) {
     lastSeq: integer(reports.lastSeq, where, 'reports.lastSeq', Number.MAX_SAFE_INTEGER),
     journalRows: integer(journal.rows, where, 'journal.rows', Number.MAX_SAFE_INTEGER),
     operator: address(manifest.operator, where, 'operator'),
+    evidence: gpuEvidence ? { files: integer(gpuEvidence.files, where, 'gpuEvidence.files', Number.MAX_SAFE_INTEGER), items: integer(gpuEvidence.items, where, 'gpuEvidence.items', Number.MAX_SAFE_INTEGER) } : { files: 0, items: 0 },
   };
 }
 
@@ -197,7 +222,32 @@ function checkLinks(links: ReportLink[], journal: CheckedJournal): void {
 
 const iso = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString();
 
-function summarize(signer: string, network: NetworkJson, requestedPeriod: { from: string; to: string }, links: ReportLink[], tally: BundleTally, journal: CheckedJournal): BundleSummary {
+/**
+ * Hardware evidence (docs/gpu-evidence.md): every attested leaf has its item in the evidence file
+ * after its report, every item verifies for its leaf, its epoch's nonce and the auditor's root.
+ * Runs after the reports and their chain, so each prevReportHash here is a verified one.
+ */
+async function checkEvidence(archive: Uint8Array, layout: Layout, links: ReportLink[], manifest: { evidence: { files: number; items: number } }, root: EvidenceRoot | null): Promise<BundleSummary['hardware']> {
+  let attestedLeaves = 0;
+  let evidenceItems = 0;
+  for (const link of links) {
+    attestedLeaves += link.attested.length;
+    const entry = layout.evidence.get(link.seq);
+    const where: Where = { file: link.file, report: link.seq, leaf: null };
+    if (!entry) {
+      if (link.attested.length > 0) fail({ ...where, leaf: link.attested[0]![0], message: `leaf ${link.attested[0]![0]} claims hwAttested, but the bundle holds no evidence for report ${link.seq}` });
+      continue;
+    }
+    const context = { seq: link.seq, prevReportHash: link.prevReportHash, epochEnd: link.epochEnd, attested: new Map(link.attested) };
+    evidenceItems += await checkEvidenceFile(parseJsonFile(archive, entry, { file: entry.name, report: link.seq, leaf: null }), entry.name, context, root);
+  }
+  if (manifest.evidence.files !== layout.evidence.size || manifest.evidence.items !== evidenceItems) {
+    fail({ file: MANIFEST_FILE, report: null, leaf: null, field: 'gpuEvidence', message: `the manifest counts ${manifest.evidence.files} evidence files and ${manifest.evidence.items} items, the bundle holds ${layout.evidence.size} and ${evidenceItems}` });
+  }
+  return { attestedLeaves, evidenceItems, root: root?.subject ?? null };
+}
+
+function summarize(signer: string, network: NetworkJson, requestedPeriod: { from: string; to: string }, links: ReportLink[], tally: BundleTally, journal: CheckedJournal, hardware: BundleSummary['hardware']): BundleSummary {
   const data = tally.data();
   const byKind: Record<string, number> = {};
   for (const asset of data.assets) byKind[asset.kind] = (byKind[asset.kind] ?? 0) + 1;
@@ -217,6 +267,7 @@ function summarize(signer: string, network: NetworkJson, requestedPeriod: { from
     uptime: { meanBps: data.leaves === 0 ? 0 : Math.round(data.uptimeSum / data.leaves), lowest: data.lowest },
     health: { flaggedLeaves: data.flaggedLeaves, identityFailures: data.identityFailures },
     journal: { rows: journal.rows, anchor: journal.anchor, head: journal.head },
+    hardware,
     perAsset: data.assets
       .map((asset) => ({ assetId: asset.assetId, kind: asset.kind, reports: asset.reports, meanUptimeBps: Math.round(asset.uptimeSum / asset.reports), minUptimeBps: asset.minUptimeBps, energyWh: asset.energyWh.toString(), revenue: asset.revenue.toString(), flaggedReports: asset.flaggedReports, identityFailures: asset.identityFailures }))
       .sort((a, b) => a.assetId.localeCompare(b.assetId)),
@@ -257,9 +308,10 @@ export async function verifyBundle(archive: Uint8Array, options: VerifyBundleOpt
     checkLinks(links, journal);
     // Checked last: against a foreign signer, the signatures are the finding, not this label.
     if (manifest.operator !== signer) fail({ file: MANIFEST_FILE, field: 'operator', message: `the manifest names ${manifest.operator} as the operator, but ${signer} signed every report` });
+    const hardware = await checkEvidence(archive, layout, links, manifest, options.gpuRoot ?? null);
     const tally = new BundleTally();
     tally.merge(result.tally);
-    return { ok: true, summary: summarize(signer, network, manifest.period, links, tally, journal) };
+    return { ok: true, summary: summarize(signer, network, manifest.period, links, tally, journal, hardware) };
   } catch (error) {
     if (error instanceof AuditError) return { ok: false, failure: error.failure, reportsChecked };
     return { ok: false, failure: auditFailure({ message: `the bundle could not be read: ${error instanceof Error ? error.message : String(error)}` }), reportsChecked };

@@ -50,7 +50,7 @@ describe('encodeLeafJson (the verifier fast path)', () => {
         encodeLeafInto(input, reference, 0);
         expect(Buffer.from(target).equals(reference)).toBe(true);
         expect(`0x${Buffer.from(stored).toString('hex')}`).toBe(hash);
-        expect(facts).toEqual({ assetId: input.assetId, kind: input.kind, uptimeBps: input.uptimeBps, energyWh: input.energyWh, revenue: input.revenue, healthFlags: input.healthFlags, identityOk: input.identityOk });
+        expect(facts).toEqual({ assetId: input.assetId, kind: input.kind, uptimeBps: input.uptimeBps, energyWh: input.energyWh, revenue: input.revenue, healthFlags: input.healthFlags, identityOk: input.identityOk, evidenceHash: input.hwAttested ? input.evidenceHash!.toLowerCase() : null });
       }),
       { numRuns: 300 },
     );

@@ -23,6 +23,8 @@ export interface LeafFacts {
   revenue: bigint;
   healthFlags: number;
   identityOk: boolean;
+  /** The leaf's evidenceHash when it claims hwAttested (its evidence is checked later); null otherwise. */
+  evidenceHash: string | null;
 }
 
 const TWO_32 = 2 ** 32;
@@ -82,5 +84,5 @@ export function encodeLeafJson(leaf: unknown, epoch: number, epochText: string, 
   if (identityOk) target[288 + 31] = 1;
   writeSmall(view, 352, revenue);
   if (hwAttested) target[384 + 31] = 1;
-  return { assetId, kind, uptimeBps, energyWh: BigInt(energyWh), revenue: BigInt(revenue), healthFlags, identityOk };
+  return { assetId, kind, uptimeBps, energyWh: BigInt(energyWh), revenue: BigInt(revenue), healthFlags, identityOk, evidenceHash: hwAttested ? (json.evidenceHash as string) : null };
 }

@@ -239,7 +239,7 @@ function checkLeaves(leavesValue: unknown, seq: bigint, assetCount: number, merk
       leafScratch.fill(0);
       encodeLeaf(input, where, path, leafScratch, leafScratchView);
       Buffer.from(stored.buffer, i * 32, 32).write(leafHash.slice(2), 'hex');
-      leafFacts = { assetId: input.assetId, kind: input.kind, uptimeBps: input.uptimeBps, energyWh: input.energyWh, revenue: input.revenue, healthFlags: input.healthFlags, identityOk: input.identityOk };
+      leafFacts = { assetId: input.assetId, kind: input.kind, uptimeBps: input.uptimeBps, energyWh: input.energyWh, revenue: input.revenue, healthFlags: input.healthFlags, identityOk: input.identityOk, evidenceHash: input.hwAttested ? input.evidenceHash! : null };
     }
     const hash = leafHashOfEncoded(leafScratch);
     computed.set(hash, i * 32);

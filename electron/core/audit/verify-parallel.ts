@@ -202,7 +202,7 @@ export interface VerifyFileOptions extends Omit<VerifyBundleOptions, 'checkRange
 export async function verifyBundleFile(bytes: Uint8Array, options: VerifyFileOptions): Promise<BundleVerification> {
   const threads = options.threads ?? availableParallelism();
   const script = options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
-  const base = { signer: options.signer, ...(options.network ? { network: options.network } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  const base = { signer: options.signer, ...(options.network ? { network: options.network } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.gpuRoot ? { gpuRoot: options.gpuRoot } : {}) };
   if (threads <= 1 || script === null) return verifyBundle(bytes, base);
   const { minReports, chunkReports } = options.sharing ?? { minReports: MIN_REPORTS_FOR_THREADS, chunkReports: CHUNK_REPORTS };
   const checker = parallelChecker(script, threads, chunkReports);

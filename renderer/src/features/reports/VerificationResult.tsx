@@ -45,6 +45,7 @@ export function VerificationResult({ result, filename, formats }: { result: Audi
           <Field label={t('reports.result.utilization')}>{t('reports.result.utilizationValue', { mean: formats.bps(proof.leaf.meanUtilBps), p95: formats.bps(proof.leaf.p95UtilBps) })}</Field>
           <Field label={t('reports.result.energy')}>{t('reports.result.wh', { value: formats.bigInteger(proof.leaf.energyWh) })}</Field>
           <Field label={t('reports.result.identity')}>{proof.leaf.identityOk ? t('reports.result.identityOk') : t('reports.result.identityMismatch')}</Field>
+          {proof.hardware.attested ? <Field label={t('reports.result.hardware')} testId="reports-result-hardware">{proof.hardware.evidence === 'not-included' ? t('reports.result.hardwareNotIncluded') : proof.hardware.root ? t('reports.result.hardwareTrusted', { n: 1, root: proof.hardware.root }) : t('reports.result.hardwareOwnRoot', { n: 1 })}</Field> : null}
           <Field label={t('reports.result.revenue')}>{money(proof.leaf.revenue)}</Field>
           <Field label={t('reports.result.root')} mono>{proof.merkleRoot}</Field>
           <Field label={t('reports.result.uid')} mono>{proof.uid}</Field>
@@ -69,6 +70,11 @@ export function VerificationResult({ result, filename, formats }: { result: Audi
         <Field label={t('reports.result.uptime')}>
           {bundle.uptime.lowest ? t('reports.result.uptimeValue', { mean: formats.bps(bundle.uptime.meanBps), lowest: formats.bps(bundle.uptime.lowest.uptimeBps), asset: bundle.uptime.lowest.assetId, seq: bundle.uptime.lowest.seq }) : formats.bps(bundle.uptime.meanBps)}
         </Field>
+        {bundle.hardware.attestedLeaves > 0 ? (
+          <Field label={t('reports.result.hardware')} testId="reports-result-hardware">
+            {bundle.hardware.root ? t('reports.result.hardwareTrusted', { n: bundle.hardware.evidenceItems, root: bundle.hardware.root }) : t('reports.result.hardwareOwnRoot', { n: bundle.hardware.evidenceItems })}
+          </Field>
+        ) : null}
         <Field label={t('reports.result.health')}>{t('reports.result.healthValue', { flagged: formats.integer(bundle.health.flaggedLeaves), identity: formats.integer(bundle.health.identityFailures) })}</Field>
         <Field label={t('reports.result.totals')}>{t('reports.result.totalsValue', { revenue: money(bundle.totals.revenue), repaid: money(bundle.totals.repaid), energy: formats.bigInteger(bundle.totals.energyWh) })}</Field>
         <Field label={t('reports.result.journal')}>{t('reports.result.journalValue', { rows: formats.integer(bundle.journal.rows), from: bundle.journal.anchor.seq, to: bundle.journal.head.seq })}</Field>
