@@ -2,6 +2,7 @@ import type { GpuEvidenceDocument, GpuEvidenceRecord } from '../../../contract/g
 import type { Db } from '../../db/open';
 import { bytesToHex } from '../report/hex';
 import { keccak256Bytes } from '../report/keccak';
+import { parseGpuEvidenceReport } from '../../gpu-evidence';
 
 /** What the collector learnt about one GPU for one epoch. */
 export interface EvidenceRow {
@@ -64,7 +65,8 @@ export function storeEvidence(db: Db, row: EvidenceRow): boolean {
         row.failure?.check ?? null,
         row.failure?.reason ?? null,
         JSON.stringify(row.checks),
-        row.device ? JSON.stringify(row.device) : null,
+        // The measurements (~6 kB as hex) are in the report blob already: read back from it.
+        row.device ? JSON.stringify({ ...row.device, measurements: undefined }) : null,
         row.evidence ? Buffer.from(row.evidence.report, 'hex') : null,
         chainHash,
       );
@@ -84,9 +86,9 @@ export function verifiedEvidenceHashes(db: Db, epochSeq: number): Map<string, st
   return new Map(rows.map((row) => [row.asset_id, row.evidence_hash]));
 }
 
-function recordOf(row: StoredRow, withMeasurements: boolean): GpuEvidenceRecord {
+function recordOf(row: StoredRow, report?: Buffer): GpuEvidenceRecord {
   const device = row.device ? (JSON.parse(row.device) as NonNullable<GpuEvidenceRecord['device']>) : null;
-  if (device && !withMeasurements) delete device.measurements;
+  if (device && report) device.measurements = measurementsOf(report);
   return {
     assetId: row.asset_id,
     epochSeq: row.epoch_seq,
@@ -102,12 +104,21 @@ function recordOf(row: StoredRow, withMeasurements: boolean): GpuEvidenceRecord 
   };
 }
 
+/** The measurement values, by block, of a stored report (one that parsed when it was collected). */
+function measurementsOf(report: Buffer): string[] | undefined {
+  try {
+    return parseGpuEvidenceReport(report).response.blocks.map((block) => Buffer.from(block.value).toString('hex'));
+  } catch {
+    return undefined; // evidence that failed 'format' has none to show
+  }
+}
+
 /** Each GPU's latest row, without the measurement values (the list view). */
 export function latestEvidenceRecords(db: Db): GpuEvidenceRecord[] {
   const rows = db
     .prepare(`SELECT ${RECORD_COLUMNS} FROM gpu_evidence e WHERE epoch_seq = (SELECT max(epoch_seq) FROM gpu_evidence WHERE asset_id = e.asset_id) ORDER BY asset_id`)
     .all() as StoredRow[];
-  return rows.map((row) => recordOf(row, false));
+  return rows.map((row) => recordOf(row));
 }
 
 /** One GPU's row for an epoch (its latest without one), with the raw evidence. */
@@ -118,7 +129,8 @@ export function evidenceRecord(db: Db, assetId: string, epochSeq?: number): { re
       : db.prepare(`SELECT ${RECORD_COLUMNS} FROM gpu_evidence WHERE asset_id = ? AND epoch_seq = ?`).get(assetId, epochSeq)
   ) as StoredRow | undefined;
   if (!row) return null;
-  return { record: recordOf(row, true), evidence: evidenceDocument(db, row.epoch_seq, row.asset_id) };
+  const evidence = evidenceDocument(db, row.epoch_seq, row.asset_id);
+  return { record: recordOf(row, evidence ? Buffer.from(evidence.report, 'hex') : undefined), evidence };
 }
 
 /** The evidence exactly as collected (for the details view and the audit bundle). */
