@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import { SCREENSHOTS, showConsolePage, useConsoleSession, type ConsolePage } from '../support/console-session';
 import { setUpEvidenceCommand, type EvidenceCommandSetup } from '../support/gpu-evidence-command';
-import { apiResult as api, runSietch, startServe, waitForExit, type ServeHandle } from '../support/sietch-process';
-import { until } from '../support/until';
+import { apiResult as api, runSietch, type ServeHandle } from '../support/sietch-process';
 
 // Hardware-rooted GPU identity in the console, on the product path: the built `sietch serve
 // --simulate` on a fresh data directory whose config.json closes 10 s epochs and asks each GPU for
@@ -15,7 +13,6 @@ import { until } from '../support/until';
 // NVIDIA-shaped chain (makeSyntheticGpuChain, made fresh here); the node verifies it against that
 // chain's root, and signed reports' GPU leaves carry hwAttested. Debian's Chromium then shows the
 // Inventory badges, the drawer's "Hardware identity" and the Node page's marks, in English and French.
-const SCREENSHOTS = join('test-results', 'screenshots');
 const ROW = '[data-testid="inventory-row"]';
 const LEAF = '[data-testid="node-leaf-row"]';
 const REPORT_ROW = '[data-testid="node-report-row"]';
@@ -23,58 +20,14 @@ const GPUS = 8;
 const PASSPHRASE = 'correct horse battery staple';
 /** For what waits on the server (a load, an event): generous for a loaded CI machine. */
 const SOON = { timeout: 10_000 };
-const dirs: string[] = [];
-const servers: ServeHandle[] = [];
-let browser: Browser;
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
-
-async function serveOn(dir: string, args: string[]): Promise<ServeHandle> {
-  const handle = await startServe(dir, args);
-  servers.push(handle);
-  return handle;
-}
-
-/** A console page that records every uncaught error, console error and CSP violation. */
-async function openConsole(serve: ServeHandle): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  await page.goto(serve.urlWithToken);
-  await until('the console to connect', async () => (await page.getByTestId('connection-indicator').getAttribute('data-state')) === 'connected');
-  return { page, problems };
-}
+const { tempDir, serve: serveOn, openConsole: openConsolePage } = useConsoleSession();
+/** Wide enough for the drawer beside the grid; Save evidence downloads a file. */
+const openConsole = (serve: ServeHandle): Promise<ConsolePage> => openConsolePage(serve, { viewport: { width: 1440, height: 900 }, acceptDownloads: true });
 
 async function setLanguage(page: Page, language: 'en' | 'fr'): Promise<void> {
   await page.getByTestId('language-select').selectOption(language);
   await expect.poll(() => page.getAttribute('html', 'lang')).toBe(language);
 }
-
-async function showPage(page: Page, name: 'inventory' | 'node'): Promise<void> {
-  await page.getByTestId(`nav-${name}`).click();
-  await until(`the ${name} page`, async () => page.url().includes(`#/${name}`));
-}
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const serve of servers) {
-    serve.child.kill('SIGTERM');
-    await waitForExit(serve.child);
-  }
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('a node whose GPUs give verified hardware evidence', () => {
   let serve: ServeHandle;
@@ -127,7 +80,7 @@ describe('a node whose GPUs give verified hardware evidence', () => {
   });
 
   it('shows the HW-attested badge on each GPU row of the Inventory, with the epoch and the UEID in its tooltip', async () => {
-    await showPage(page, 'inventory');
+    await showConsolePage(page, 'inventory');
     await expect.poll(() => page.getByTestId('inventory-filter-kind-gpu').getAttribute('data-count'), { timeout: 30_000 }).toBe(String(GPUS));
     const { records } = await api(serve, 'attest.gpu.latest');
     await expect.poll(() => page.locator(`${ROW} [data-testid="evidence-badge"][data-verdict="attested"]`).count(), SOON).toBe(GPUS);
@@ -219,7 +172,7 @@ describe('a node whose GPUs give verified hardware evidence', () => {
   });
 
   it('shows the evidence source in the Node status card, the HW mark on attested leaves and the count in the report', async () => {
-    await showPage(page, 'node');
+    await showConsolePage(page, 'node');
     const status = await api(serve, 'attest.gpu.status');
     expect(status.source).toBe('command');
     await expect.poll(() => page.getByTestId('node-evidence-source').getAttribute('data-source'), SOON).toBe('command');
@@ -270,7 +223,7 @@ describe('a node without GPU evidence configured', () => {
   it('says in the drawer what evidence needs, and "Off" in the Node status card', async () => {
     const serve = await serveOn(tempDir('sietch-gpu-evidence-off-'), ['--simulate']);
     const { page, problems } = await openConsole(serve);
-    await showPage(page, 'inventory');
+    await showConsolePage(page, 'inventory');
     await expect.poll(() => page.getByTestId('inventory-filter-kind-gpu').getAttribute('data-count'), { timeout: 30_000 }).toBe(String(GPUS));
     expect(await page.getByTestId('evidence-badge').count()).toBe(0);
     const { assets } = await api(serve, 'inventory.assets.list', { kind: 'gpu' });
@@ -285,7 +238,7 @@ describe('a node without GPU evidence configured', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'gpu-evidence-drawer-empty-fr.png') });
     await setLanguage(page, 'en');
     await page.getByTestId('inventory-drawer-close').click();
-    await showPage(page, 'node');
+    await showConsolePage(page, 'node');
     await expect.poll(() => page.getByTestId('node-evidence-source').textContent(), SOON).toBe('Off');
     expect(problems).toEqual([]);
     await page.close();

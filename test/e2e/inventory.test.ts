@@ -1,54 +1,33 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import { SCREENSHOTS, useConsoleSession, type ConsolePage } from '../support/console-session';
 import { scrollTo, startFrameRecorder, startRowCounter, stopFrameRecorder, stopRowCounter, summarize, timeAction, type ActionTiming } from '../support/page-probes';
 import { seedGpuAssets, type SeededFleet } from '../support/seed-assets';
-import { startServe, waitForExit, type ServeHandle, apiResult } from '../support/sietch-process';
+import { type ServeHandle, apiResult } from '../support/sietch-process';
 import { until } from '../support/until';
 
 // The Inventory page on the real product path: a data directory seeded with 10,000 GPUs through
 // the real register and journal, the built `sietch serve` on it, Debian's Chromium driving the
 // built renderer. Timings are printed (and written to test-results/inventory-metrics.json);
 // the bounds asserted are generous, for a loaded 2-core CI machine.
-const SCREENSHOTS = join('test-results', 'screenshots');
 const METRICS_FILE = join('test-results', 'inventory-metrics.json');
 const GRID = '[data-testid="inventory-table"]';
 const ROW = '[data-testid="inventory-row"]';
 const COUNT = '[data-testid="inventory-count"]';
 const metrics: Record<string, unknown> = {};
-const dirs: string[] = [];
-const servers: ServeHandle[] = [];
-let browser: Browser;
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sietch-inventory-'));
-  dirs.push(dir);
-  return dir;
-}
-
-async function serveOn(dataDir: string, args: string[] = []): Promise<ServeHandle> {
-  const handle = await startServe(dataDir, args);
-  servers.push(handle);
-  return handle;
-}
+const session = useConsoleSession();
+const tempDir = (): string => session.tempDir('sietch-inventory-');
+const serveOn = session.serve;
 
 const api = apiResult;
 
 /** A page that fails the test on any uncaught error or CSP violation, instead of hiding it. */
-async function openConsole(serve: ServeHandle): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  await page.goto(serve.urlWithToken);
-  await until('the console to connect', async () => (await page.getByTestId('connection-indicator').getAttribute('data-state')) === 'connected', 15_000);
-  await page.getByTestId('nav-inventory').click();
-  return { page, problems };
+async function openConsole(serve: ServeHandle): Promise<ConsolePage> {
+  const opened = await session.openConsole(serve, { connectTimeoutMs: 15_000 });
+  await opened.page.getByTestId('nav-inventory').click();
+  return opened;
 }
 
 async function setLook(page: Page, language: 'en' | 'fr', theme: 'light' | 'dark'): Promise<void> {
@@ -76,18 +55,7 @@ function orderByHealth(assets: any[]): string[] {
   return [...assets].sort((a, b) => key(a) - key(b) || byId(a, b)).map((asset) => asset.id);
 }
 
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const serve of servers) {
-    serve.child.kill('SIGTERM');
-    await waitForExit(serve.child);
-  }
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+afterAll(() => {
   mkdirSync('test-results', { recursive: true });
   writeFileSync(METRICS_FILE, `${JSON.stringify(metrics, null, 2)}\n`);
   process.stdout.write(`Inventory metrics (also in ${METRICS_FILE}):\n${JSON.stringify(metrics, null, 2)}\n`);

@@ -1,20 +1,17 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backdateNodeStart } from '../support/backdate-node';
-import { launchChromium } from '../support/chromium';
+import { SCREENSHOTS, showConsolePage, useConsoleSession, type ConsolePage } from '../support/console-session';
 import { scrollTo, startRowCounter, stopRowCounter, timeAction, type ActionTiming } from '../support/page-probes';
 import { seedGpuAssets } from '../support/seed-assets';
-import { runSietch, startServe, waitForExit, type ServeHandle, apiResult } from '../support/sietch-process';
-import { until } from '../support/until';
+import { runSietch, type ServeHandle, apiResult } from '../support/sietch-process';
 
 // The Node page on the real product path: the built `sietch serve --simulate` on a fresh data
 // directory whose config.json samples every second and closes 10 s epochs, so reports arrive
 // while the test watches; Debian's Chromium drives the built renderer. First a node with no
 // operator key (reports wait, unsigned), then one started with its key (reports signed).
-const SCREENSHOTS = join('test-results', 'screenshots');
 const ROW = '[data-testid="node-report-row"]';
 const LEAF = '[data-testid="node-leaf-row"]';
 /** What `serve --simulate` runs: the replayed 8-GPU server and 24 simulated robots (12 per VDA 5050 version). */
@@ -22,40 +19,26 @@ const ASSETS = 8 + 24;
 const FAST_NODE = { node: { sampleIntervalSeconds: 1, epochSeconds: 10 } };
 const METRICS_FILE = join('test-results', 'node-metrics.json');
 const metrics: Record<string, unknown> = {};
-const dirs: string[] = [];
-const servers: ServeHandle[] = [];
-let browser: Browser;
+const session = useConsoleSession();
+const serveOn = session.serve;
 
+/** A fresh data directory whose config.json makes the node sample and close epochs fast. */
 function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sietch-node-'));
-  dirs.push(dir);
+  const dir = session.tempDir('sietch-node-');
   writeFileSync(join(dir, 'config.json'), JSON.stringify(FAST_NODE));
   return dir;
-}
-
-async function serveOn(dir: string, args: string[]): Promise<ServeHandle> {
-  const handle = await startServe(dir, args);
-  servers.push(handle);
-  return handle;
 }
 
 const api = apiResult;
 
 /** A page on the Node page that records every uncaught error, console error and CSP violation. */
-async function openNodePage(serve: ServeHandle): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
+async function openNodePage(serve: ServeHandle): Promise<ConsolePage> {
+  const opened = await session.openConsole(serve, {
     // A wrong passphrase is answered 401, which Chromium logs as a failed load: expected, not a problem.
-    const wrongPassphrase = message.text().includes('401') && message.location().url.endsWith('/api/call/node.key.unlock');
-    if (message.type() === 'error' && !wrongPassphrase) problems.push(`console: ${message.text()}`);
+    expectedConsoleError: (message) => message.text().includes('401') && message.location().url.endsWith('/api/call/node.key.unlock'),
   });
-  await page.goto(serve.urlWithToken);
-  await until('the console to connect', async () => (await page.getByTestId('connection-indicator').getAttribute('data-state')) === 'connected');
-  await page.getByTestId('nav-node').click();
-  await until('the Node page', async () => page.url().includes('#/node'));
-  return { page, problems };
+  await showConsolePage(opened.page, 'node');
+  return opened;
 }
 
 async function setLook(page: Page, language: 'en' | 'fr', theme: 'light' | 'dark'): Promise<void> {
@@ -77,18 +60,7 @@ const SOON = { timeout: 5_000 };
 
 const spaces = (text: string | null): string => (text ?? '').replace(/\s/g, ' ');
 
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const serve of servers) {
-    serve.child.kill('SIGTERM');
-    await waitForExit(serve.child);
-  }
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+afterAll(() => {
   mkdirSync('test-results', { recursive: true });
   writeFileSync(METRICS_FILE, `${JSON.stringify(metrics, null, 2)}\n`);
   process.stdout.write(`Node page metrics (also in ${METRICS_FILE}):\n${JSON.stringify(metrics, null, 2)}\n`);

@@ -1,58 +1,26 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { apiResult, startServe, waitForExit, type ServeHandle } from '../support/sietch-process';
-import { until } from '../support/until';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, showConsolePage, useConsoleSession, type ConsolePage } from '../support/console-session';
+import { apiResult, type ServeHandle } from '../support/sietch-process';
 
 // The Robots page on the real product path: the built `sietch serve --simulate` (an embedded
 // MQTT broker and 24 simulated VDA 5050 robots, 12 of each version, in the same process), and
 // Debian's Chromium driving the built renderer. Then a plain `sietch serve` with no broker,
 // whose page must say how to connect one.
-const SCREENSHOTS = join('test-results', 'screenshots');
 const ROW = '[data-testid="robot-row"]';
-const dirs: string[] = [];
-const servers: ServeHandle[] = [];
-let browser: Browser;
+const session = useConsoleSession();
 
-async function serveOn(args: string[]): Promise<ServeHandle> {
-  const dir = mkdtempSync(join(tmpdir(), 'sietch-robots-'));
-  dirs.push(dir);
-  const handle = await startServe(dir, args);
-  servers.push(handle);
-  return handle;
+function serveOn(args: string[]): Promise<ServeHandle> {
+  return session.serve(session.tempDir('sietch-robots-'), args);
 }
 
-async function openRobotsPage(serve: ServeHandle): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  await page.goto(serve.urlWithToken);
-  await until('the console to connect', async () => (await page.getByTestId('connection-indicator').getAttribute('data-state')) === 'connected');
-  await page.getByTestId('nav-robots').click();
-  await until('the Robots page', async () => page.url().includes('#/robots'));
-  return { page, problems };
+async function openRobotsPage(serve: ServeHandle): Promise<ConsolePage> {
+  const opened = await session.openConsole(serve);
+  await showConsolePage(opened.page, 'robots');
+  return opened;
 }
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const serve of servers) {
-    serve.child.kill('SIGTERM');
-    await waitForExit(serve.child);
-  }
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('the Robots page of `sietch serve --simulate`', () => {
   let serve: ServeHandle;

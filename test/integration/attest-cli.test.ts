@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerAttestCommands } from '../../electron/cli/commands/attest';
-import { CliError, EXIT } from '../../electron/cli/exit-codes';
+import { EXIT } from '../../electron/cli/exit-codes';
+import { runCommandsInProcess, type CliRun } from '../support/cli-in-process';
 import { REAL_CHAIN_FILE, REAL_NONCE, REAL_REPORT_FILE, REAL_ROOT_FILE, realEvidence, withCertificateByteFlipped, withReportByteFlipped } from '../support/gpu-evidence-fixtures';
 import { makeSyntheticGpuChain, makeSyntheticGpuEvidence } from '../support/gpu-evidence-synthetic';
 import { useTempDirs } from '../support/temp-dir';
@@ -13,37 +13,9 @@ import { useTempDirs } from '../support/temp-dir';
 // with the failing check's reason, exit 2 for flags and files that cannot be used.
 const tempDir = useTempDirs();
 
-interface CliRun {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The attest commands registered as program.ts does, with runCli's mapping of errors to exit codes. */
-async function sietch(args: string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  let exitCode: number = EXIT.ok;
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    const program = new Command('sietch')
-      .addOption(new Option('--json', 'print exactly one JSON document on stdout'))
-      .exitOverride()
-      .configureOutput({ writeOut: (text) => (stdout += text), writeErr: (text) => (stderr += text) });
-    registerAttestCommands(program, { globals: () => program.opts(), setExitCode: (code) => (exitCode = code) });
-    await program.parseAsync(args, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    else if (error instanceof CliError) {
-      stderr += `sietch: ${error.message}\n`;
-      exitCode = error.exitCode;
-    } else throw error;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return { exitCode, stdout, stderr };
+/** The attest commands registered as program.ts does, run in this process. */
+function sietch(args: string[]): Promise<CliRun> {
+  return runCommandsInProcess(registerAttestCommands, args);
 }
 
 const realFiles = ['--report', REAL_REPORT_FILE, '--chain', REAL_CHAIN_FILE, '--root', REAL_ROOT_FILE];

@@ -1,47 +1,9 @@
-import { Command, CommanderError, Option } from 'commander';
-import { vi } from 'vitest';
 import { registerLedgerCommands } from '../../electron/cli/commands/ledger';
-import { CliError, EXIT } from '../../electron/cli/exit-codes';
+import { runCommandsInProcess, type CliRun } from './cli-in-process';
 
-export interface CliRun {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun } from './cli-in-process';
 
-/**
- * `sietch ledger …` in this process: a commander program with the root's --json flag, the
- * ledger commands registered as program.ts will, and runCli's mapping of errors to exit codes
- * (commander usage errors and CliError usage → 2). stdout and stderr are captured.
- */
-export async function runLedgerCli(args: string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  let exitCode: number = EXIT.ok;
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const program = new Command('sietch')
-      .addOption(new Option('--json', 'print exactly one JSON document on stdout'))
-      .exitOverride()
-      .configureOutput({ writeOut: (text) => (stdout += text), writeErr: (text) => (stderr += text) });
-    registerLedgerCommands(program, { globals: () => program.opts(), setExitCode: (code) => (exitCode = code) });
-    await program.parseAsync(args, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    else if (error instanceof CliError) {
-      stderr += `sietch: ${error.message}\n`;
-      exitCode = error.exitCode;
-    } else throw error;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return { exitCode, stdout, stderr };
+/** `sietch ledger …` in this process (see runCommandsInProcess): stdout, stderr and the exit code. */
+export function runLedgerCli(args: string[]): Promise<CliRun> {
+  return runCommandsInProcess(registerLedgerCommands, args);
 }
