@@ -62,6 +62,8 @@ export function testDetail(seq: number, leafCount = 8): ReportDetail {
       healthFlags: index === 3 ? ['missing'] : [],
       identityOk: true,
       revenue: 0n,
+      hwAttested: false,
+      evidenceHash: `0x${'00'.repeat(32)}`,
       leafHash: hash(index),
     })),
     attestation: null,
