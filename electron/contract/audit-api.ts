@@ -110,7 +110,15 @@ export const auditMethods = {
     summary: 'Start exporting the audit bundle of a period (reports whose epoch lies in [from, to)); follow it with onAuditJobProgress or audit.job.get.',
   }),
   'audit.verify.start': method({
-    input: z.object({ fileId: id, signer: address, network: z.string().optional() }).strict(),
+    input: z
+      .object({
+        fileId: id,
+        signer: address,
+        network: z.string().optional(),
+        /** The trust anchor for GPU evidence in the file (NVIDIA's Device Identity CA, PEM), from the caller's own source. */
+        gpuRootPem: z.string().min(1).max(64 * 1024).optional(),
+      })
+      .strict(),
     output: auditJob,
     summary: "Start verifying an uploaded bundle or single-asset proof against the operator address from the caller's records; offline, no database.",
   }),

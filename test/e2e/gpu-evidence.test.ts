@@ -36,9 +36,10 @@ describe('a node whose GPUs give verified hardware evidence', () => {
   let problems: string[];
   /** The first signed report whose GPU leaves are all hardware-attested. */
   let attestedSeq: number;
+  let dataDir: string;
 
   beforeAll(async () => {
-    const dataDir = tempDir('sietch-gpu-evidence-');
+    dataDir = tempDir('sietch-gpu-evidence-');
     setup = await setUpEvidenceCommand(tempDir('sietch-gpu-chain-'));
     writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ node: { sampleIntervalSeconds: 1, epochSeconds: 10, gpuEvidence: setup.config } }));
     serve = await serveOn(dataDir, ['--simulate']);
@@ -212,6 +213,35 @@ describe('a node whose GPUs give verified hardware evidence', () => {
     await page.getByTestId('node-evidence-source').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'gpu-evidence-node-status-fr.png') });
     await setLanguage(page, 'en');
+  });
+
+  it('verifies an exported bundle on the Reports page up to the GPU root the auditor chooses, as the CLI does', async () => {
+    // The period's bundle, exported by the CLI beside the running serve (it reads without the lock).
+    const day = new Date().toISOString().slice(0, 10);
+    const file = join(tempDir('sietch-gpu-bundle-'), 'bundle.tar');
+    const exported = runSietch(['audit', 'export', '--from', day, '--to', day, '--out', file, '--data-dir', dataDir]);
+    expect(exported.status, exported.stderr).toBe(0);
+    const operator = (await api(serve, 'node.key.status')).address as string;
+    const cli = JSON.parse(runSietch(['audit', 'verify', file, '--signer', operator, '--gpu-root', setup.config.rootFile, '--json']).stdout);
+    expect(cli.ok, JSON.stringify(cli.failure)).toBe(true);
+    expect(cli.summary.hardware.attestedLeaves).toBeGreaterThanOrEqual(GPUS);
+
+    await showConsolePage(page, 'reports');
+    await page.getByTestId('reports-verify-signer').fill(operator);
+    await page.getByTestId('reports-gpu-root-file').setInputFiles(setup.config.rootFile);
+    await expect.poll(() => page.getByTestId('reports-gpu-root-hint').textContent(), SOON).toBe('GPU evidence will be checked up to the root in root.pem.');
+    await page.getByTestId('reports-verify-file').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('reports-verify-result').getAttribute('data-ok'), { timeout: 30_000 }).toBe('true');
+    const hardware = await page.getByTestId('reports-result-hardware').textContent();
+    expect(hardware).toBe(`${cli.summary.hardware.evidenceItems} GPU evidence items verified up to the trusted root ${cli.summary.hardware.root}`);
+    expect(hardware).toContain('Sietch Synthetic Device Identity CA');
+    await page.getByTestId('reports-verify').screenshot({ path: join(SCREENSHOTS, 'gpu-evidence-reports-verified-en.png') });
+
+    // Without the root: the same bundle passes, and the console says what was not checked.
+    await page.getByTestId('reports-gpu-root-clear').click();
+    await page.getByTestId('reports-verify-file').setInputFiles([]);
+    await page.getByTestId('reports-verify-file').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('reports-result-hardware').textContent(), { timeout: 30_000 }).toContain('but not against a trusted root');
   });
 
   it('raised no page error, console error or CSP violation', () => {

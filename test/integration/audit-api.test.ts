@@ -48,6 +48,8 @@ describe('the audit API', () => {
       const ok = await verify(fixture.wallet.address);
       expect(ok.verification).toMatchObject({ kind: 'bundle', ok: true, failure: null, bundle: { reports: { count: 20 }, assets: { count: 8 } } });
       expect(typeof ok.verification!.bundle!.totals.revenue).toBe('bigint');
+      // A GPU root that is not a certificate is refused before any job starts, naming the field.
+      await expect(h['audit.verify.start']({ fileId: fileId!, signer: fixture.wallet.address, gpuRootPem: 'not a certificate' })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/^the GPU root is not a PEM certificate/) });
       const foreign = await verify('0x000000000000000000000000000000000000dEaD');
       expect(foreign.verification).toMatchObject({ ok: false, failure: { report: 1, field: 'attestation.sig.signature' } });
 

@@ -9,6 +9,7 @@ import { networkJson } from './bundle-format';
 import type { BundleVerification } from './bundle-verify';
 import { looksLikeTar } from './tar';
 import { verifyBundleFile } from './verify-parallel';
+import { readEvidenceRoot } from './evidence-part';
 
 /**
  * The audit API in core: exports and verifications run as jobs (they take seconds on a year of
@@ -127,7 +128,7 @@ export function createAuditHandlers(deps: AuditHandlerDeps): AuditHandlers {
         .catch((error: unknown) => finish(job, error instanceof AuditExportError ? error.message : `the export failed: ${error instanceof Error ? error.message : String(error)}`));
       return snapshot(job);
     },
-    'audit.verify.start': async ({ fileId, signer, network }) => {
+    'audit.verify.start': async ({ fileId, signer, network, gpuRootPem }) => {
       const bytes = fileBytes(fileId);
       let pinned;
       try {
@@ -135,9 +136,15 @@ export function createAuditHandlers(deps: AuditHandlerDeps): AuditHandlers {
       } catch (error) {
         throw new ApiError('invalid-input', (error as Error).message, [{ path: 'network', message: 'unknown network profile' }]);
       }
+      let gpuRoot;
+      try {
+        gpuRoot = gpuRootPem === undefined ? undefined : readEvidenceRoot(gpuRootPem);
+      } catch (error) {
+        throw new ApiError('invalid-input', `the GPU root is not a PEM certificate: ${(error as Error).message}`, [{ path: 'gpuRootPem', message: 'not a PEM certificate' }]);
+      }
       const job = newJob('verify');
       const onProgress = progress(job);
-      const options = { signer, ...(pinned ? { network: pinned } : {}) };
+      const options = { signer, ...(pinned ? { network: pinned } : {}), ...(gpuRoot ? { gpuRoot } : {}) };
       const work = looksLikeTar(bytes)
         ? // One thread: the server is a warm process, where fresh workers (cold JIT, module load) cost
           // more CPU than they save (docs/benchmarks.md); the check yields to the event loop as it goes.

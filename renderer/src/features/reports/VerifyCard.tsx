@@ -6,6 +6,7 @@ import type { NodeFormats } from '../node/node-formats';
 import { ProgressLine } from './ProgressLine';
 import { isBusy, useReportsStore, verifyFile } from './store';
 import { VerificationResult } from './VerificationResult';
+import { GpuRootField, type ChosenRoot } from './GpuRootField';
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
@@ -14,7 +15,8 @@ const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
  * the auditor's own records, then the file dropped here or chosen. The same checks and the same
  * result as `sietch audit verify`, run by the core with no network and no database. The network
  * is the one the file names (checked against the known profiles) and is shown with the result;
- * pinning another is the CLI's --network.
+ * pinning another is the CLI's --network. Hardware evidence is checked against the GPU root the
+ * auditor chooses (the CLI's --gpu-root), or against its own chain when none is chosen.
  */
 export function VerifyCard({ formats }: { formats: NodeFormats }) {
   const { t } = useTranslation();
@@ -24,15 +26,17 @@ export function VerifyCard({ formats }: { formats: NodeFormats }) {
   const [pending, setPending] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
   const [touched, setTouched] = useState(false);
+  const [gpuRoot, setGpuRoot] = useState<ChosenRoot | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const verifying = useReportsStore((state) => state.verifying);
   const signerOk = ADDRESS.test(signer.trim());
+  const rootOk = gpuRoot === null || gpuRoot.pem !== '';
   const running = isBusy(verifying.phase);
 
   const start = (file: File | null) => {
     setPending(file);
     setTouched(true);
-    if (file && ADDRESS.test(signer.trim())) void verifyFile(client, file, file.name, signer.trim(), undefined);
+    if (file && ADDRESS.test(signer.trim()) && rootOk) void verifyFile(client, file, file.name, signer.trim(), undefined, gpuRoot?.pem);
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -59,6 +63,7 @@ export function VerifyCard({ formats }: { formats: NodeFormats }) {
       <p id={ids.signerMessage} className={touched && !signerOk ? 'field-error' : 'field-hint'} role={touched && !signerOk ? 'alert' : undefined}>
         {touched && !signerOk ? t('reports.verify.signerInvalid') : t('reports.verify.signerHint')}
       </p>
+      <GpuRootField root={gpuRoot} onChange={setGpuRoot} disabled={running} />
       <div
         className={dragging ? 'reports-dropzone reports-dropzone-active' : 'reports-dropzone'}
         role="button"
@@ -81,7 +86,7 @@ export function VerifyCard({ formats }: { formats: NodeFormats }) {
       <input ref={input} type="file" accept=".tar,.json,application/x-tar,application/json" hidden data-testid="reports-verify-file" onChange={(event) => start(event.target.files?.[0] ?? null)} />
       {pending && !running ? (
         <div className="reports-actions">
-          <button type="button" className="button button-primary" disabled={!signerOk} data-testid="reports-verify-button" onClick={() => start(pending)}>
+          <button type="button" className="button button-primary" disabled={!signerOk || !rootOk} data-testid="reports-verify-button" onClick={() => start(pending)}>
             {t('reports.verify.button')}
           </button>
         </div>

@@ -61,14 +61,14 @@ export async function exportPeriod(client: SietchClient, period: { from: string;
   }
 }
 
-/** Uploads a dropped bundle or proof, verifies it against `signer`, keeps the result. */
-export async function verifyFile(client: SietchClient, file: Blob, filename: string, signer: string, network: string | undefined): Promise<void> {
+/** Uploads a dropped bundle or proof, verifies it against `signer` (and its GPU evidence against `gpuRootPem`), keeps the result. */
+export async function verifyFile(client: SietchClient, file: Blob, filename: string, signer: string, network: string | undefined, gpuRootPem?: string): Promise<void> {
   if (busy(useReportsStore.getState().verifying.phase)) return;
   setVerifying({ ...idle, phase: 'upload', total: file.size, filename, result: null });
   try {
     const fileId = await uploadAuditFile(client, file, filename, (done, total) => setVerifying({ done, total }));
     setVerifying({ phase: 'running', done: 0, total: 0 });
-    const started = await client.invoke('audit.verify.start', network ? { fileId, signer, network } : { fileId, signer });
+    const started = await client.invoke('audit.verify.start', { fileId, signer, ...(network ? { network } : {}), ...(gpuRootPem ? { gpuRootPem } : {}) });
     const job = await followJob(client, started, ({ done, total }) => setVerifying({ done, total }));
     if (job.state === 'failed' || !job.verification) {
       setVerifying({ phase: 'failed', error: { code: 'invalid-input', message: job.error ?? 'the verification failed to run' } });
