@@ -1,5 +1,5 @@
 import { bytesToHex } from '../attestation/report/hex';
-import { keccak256Bytes } from '../attestation/report/keccak';
+import { keccak256Bytes, keccak256Into } from '../attestation/report/keccak';
 import { OFFCHAIN_ATTEST_TYPES } from '../attestation/report/offchain-attestation';
 
 /**
@@ -80,10 +80,10 @@ export function attestDigest(domain: Uint8Array, message: AttestMessageBytes): U
   structView.setBigUint64(160 + 24, message.expirationTime);
   if (message.revocable) struct[192 + 31] = 1;
   struct.set(message.refUID, 224);
-  struct.set(keccak256Bytes(message.data), 256);
+  keccak256Into(message.data, struct, 256);
   struct.set(message.salt, 288);
   envelope.set(domain, 2);
-  envelope.set(keccak256Bytes(struct), 34);
+  keccak256Into(struct, envelope, 34);
   return keccak256Bytes(envelope);
 }
 

@@ -30,7 +30,7 @@ export interface LeafFacts {
 const TWO_32 = 2 ** 32;
 
 /** A canonical decimal string below 10^15 (so a safe integer, and within uint64) as a number; -1 otherwise. */
-function smallDecimal(value: unknown): number {
+export function smallDecimal(value: unknown): number {
   if (typeof value !== 'string' || value.length === 0 || value.length > 15 || (value.length > 1 && value.charCodeAt(0) === 48)) return -1;
   let number = 0;
   for (let i = 0; i < value.length; i += 1) {

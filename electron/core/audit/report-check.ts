@@ -1,9 +1,9 @@
 import { REPORT_SCHEMA_FIELDS, REPORT_SCHEMA_REVOCABLE, REPORT_SCHEMA_UID } from '../attestation/report/eas-schema';
 import { bytesToHex, ZERO_BYTES32 } from '../attestation/report/hex';
-import { keccak256Bytes } from '../attestation/report/keccak';
+import { keccak256Bytes, keccak256Into } from '../attestation/report/keccak';
 import { encodeLeafInto, leafHashOfEncoded } from '../attestation/report/leaf-encoding';
 import { ASSET_KIND_CODES, LEAF_ENCODED_BYTES, MAX_BPS, type AssetLeafInput, type LeafAssetKind } from '../attestation/report/leaf-format';
-import { buildMerkleTree, EMPTY_TREE_ROOT } from '../attestation/report/merkle-tree';
+import { buildMerkleTree, EMPTY_TREE_ROOT, merkleRoot as rootOfLeafHashes } from '../attestation/report/merkle-tree';
 import { EAS_DOMAIN_NAME, OFFCHAIN_ATTEST_TYPES, OFFCHAIN_ATTESTATION_VERSION } from '../attestation/report/offchain-attestation';
 import { attestDigest, domainSeparator } from './attest-digest';
 import { AuditError, fail } from './audit-failure';
@@ -11,7 +11,7 @@ import type { NetworkJson } from './bundle-format';
 import { address, array, boolean, decimal, exactKeys, hex32, hex32Into, hexBytes, integer, object, string, uint, type Where } from './json-fields';
 import { rawSignature, SignatureFormatError, type SignerCheck } from './signature-check';
 import { lowerHexInto } from './lower-hex';
-import { encodeLeafJson, LEAF_KEYS, type LeafFacts } from './leaf-json';
+import { encodeLeafJson, LEAF_KEYS, smallDecimal, type LeafFacts } from './leaf-json';
 import { findSingleEdit } from './single-edit-search';
 
 /**
@@ -69,15 +69,36 @@ function plainValue(plain: unknown): bigint | null {
   return typeof plain === 'string' && DECIMAL_TEXT.test(plain) ? BigInt(plain) : null;
 }
 
+const SCHEMA_FIELD_NUMERIC = REPORT_SCHEMA_FIELDS.map((field) => NUMERIC_FIELDS.has(field.name));
+const wordScratch = new Uint8Array(32);
+
+/**
+ * Whether a plain field is plainly the signed word (a canonical number below 10^15, or a hash in
+ * lower-case hex): no BigInt, no Buffer. false means "look the careful way", not "different".
+ */
+function plainlySame(plain: unknown, numeric: boolean, data: Uint8Array, view: DataView, offset: number): boolean {
+  if (numeric) {
+    const value = typeof plain === 'number' ? (Number.isSafeInteger(plain) && plain >= 0 && plain < 1e15 ? plain : -1) : smallDecimal(plain);
+    if (value < 0) return false;
+    for (let i = offset; i < offset + 24; i += 1) if (data[i] !== 0) return false;
+    return view.getUint32(offset + 24) === Math.floor(value / 2 ** 32) && view.getUint32(offset + 28) === value >>> 0;
+  }
+  if (!lowerHexInto(plain, 32, wordScratch, 0)) return false;
+  for (let i = 0; i < 32; i += 1) if (wordScratch[i] !== data[offset + i]) return false;
+  return true;
+}
+
 /** The attestation's schema data, word by word, against the plain report fields. */
 function compareReportToData(report: Record<string, unknown>, data: Uint8Array, where: Where, dataTampered: boolean): void {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  REPORT_SCHEMA_FIELDS.forEach((field, index) => {
+  for (let index = 0; index < REPORT_SCHEMA_FIELDS.length; index += 1) {
+    const field = REPORT_SCHEMA_FIELDS[index]!;
     const offset = index * 32;
     const plain = report[field.name];
-    const numeric = NUMERIC_FIELDS.has(field.name);
+    const numeric = SCHEMA_FIELD_NUMERIC[index]!;
+    if (plainlySame(plain, numeric, data, view, offset)) continue;
     const same = numeric ? plainValue(plain) === wordValue(data, view, offset) : typeof plain === 'string' && plain.length === 66 && Buffer.from(plain.slice(2), 'hex').equals(data.subarray(offset, offset + 32));
-    if (same) return;
+    if (same) continue;
     const signed = numeric ? wordValue(data, view, offset).toString() : bytesToHex(data.subarray(offset, offset + 32));
     const shown = typeof plain === 'string' ? plain.toLowerCase() : JSON.stringify(plain);
     fail(
@@ -85,7 +106,7 @@ function compareReportToData(report: Record<string, unknown>, data: Uint8Array, 
         ? { ...where, field: 'attestation.sig.message.data', message: `the signed data (word ${index}, ${field.name}) was changed: it says ${signed}, the report says ${shown}, and the signature no longer matches` }
         : { ...where, field: `report.${field.name}`, message: `report.${field.name} is ${shown}, but the signed attestation says ${signed}` },
     );
-  });
+  }
 }
 
 function checkAttestationShape(pkg: Record<string, unknown>, where: Where) {
@@ -121,9 +142,12 @@ function checkDomain(sig: Record<string, unknown>, network: NetworkJson, where: 
   return domainSeparator({ name, version, chainId, verifyingContract: contract });
 }
 
-/** The offchain UID as EAS computes it for version 2 (offchain-attestation.ts has the ethers form). */
-function offchainUid(recipient: Uint8Array, time: bigint, expirationTime: bigint, revocable: boolean, refUID: Uint8Array, data: Uint8Array, salt: Uint8Array): string {
-  const packed = new Uint8Array(2 + SCHEMA_UTF8.length + 20 + 20 + 8 + 8 + 1 + 32 + data.length + 32 + 4);
+/** The offchain UID as EAS computes it for version 2 (offchain-attestation.ts has the ethers form), into target. */
+function offchainUidInto(recipient: Uint8Array, time: bigint, expirationTime: bigint, revocable: boolean, refUID: Uint8Array, data: Uint8Array, salt: Uint8Array, target: Uint8Array): void {
+  const size = 2 + SCHEMA_UTF8.length + 20 + 20 + 8 + 8 + 1 + 32 + data.length + 32 + 4;
+  // Reused between reports: every byte below is written each time, except the zero attester and the zero trailer.
+  if (uidPacked.length !== size) uidPacked = new Uint8Array(size);
+  const packed = uidPacked;
   const view = new DataView(packed.buffer);
   let at = 0;
   view.setUint16(at, OFFCHAIN_ATTESTATION_VERSION);
@@ -140,8 +164,21 @@ function offchainUid(recipient: Uint8Array, time: bigint, expirationTime: bigint
   packed.set(refUID, at);
   packed.set(data, at + 32);
   packed.set(salt, at + 32 + data.length);
-  return bytesToHex(keccak256Bytes(packed));
+  keccak256Into(packed, target, 0);
 }
+
+let uidPacked = new Uint8Array(0);
+
+/** Byte buffers of one report's check, reused for the next (checkReport runs to the end before another starts). */
+const scratch = {
+  refUID: new Uint8Array(32),
+  salt: new Uint8Array(32),
+  uid: new Uint8Array(32),
+  data: new Uint8Array(DATA_BYTES),
+  /** abi.encode(operator, …schema fields): the zero padding before the operator is never written. */
+  reportEncoding: new Uint8Array(32 + DATA_BYTES),
+  computed: new Uint8Array(32),
+};
 
 /** The recipient, once checked to be the zero address. */
 const ZERO_RECIPIENT = new Uint8Array(20);
@@ -200,6 +237,12 @@ function encodeLeaf(input: AssetLeafInput, where: Where, path: string, target: U
 
 const MAX_SAFE_SEQ = BigInt(Number.MAX_SAFE_INTEGER);
 const leafScratch = new Uint8Array(LEAF_ENCODED_BYTES);
+const innerLeafHash = new Uint8Array(32);
+
+function sameWord(a: Uint8Array, b: Uint8Array, offset: number): boolean {
+  for (let i = offset; i < offset + 32; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
 const leafScratchView = new DataView(leafScratch.buffer);
 
 function hashOfLeafJson(leaf: Record<string, unknown>, seq: bigint): string {
@@ -241,12 +284,13 @@ function checkLeaves(leavesValue: unknown, seq: bigint, assetCount: number, merk
       Buffer.from(stored.buffer, i * 32, 32).write(leafHash.slice(2), 'hex');
       leafFacts = { assetId: input.assetId, kind: input.kind, uptimeBps: input.uptimeBps, energyWh: input.energyWh, revenue: input.revenue, healthFlags: input.healthFlags, identityOk: input.identityOk, evidenceHash: input.hwAttested ? input.evidenceHash! : null };
     }
-    const hash = leafHashOfEncoded(leafScratch);
-    computed.set(hash, i * 32);
-    if (Buffer.compare(hash, stored.subarray(i * 32, i * 32 + 32)) !== 0) mismatched.push(i);
+    // The OZ standard leaf: keccak(keccak(abi.encode(values))), straight into `computed`.
+    keccak256Into(leafScratch, innerLeafHash, 0);
+    keccak256Into(innerLeafHash, computed, i * 32);
+    if (!sameWord(computed, stored, i * 32)) mismatched.push(i);
     facts[i] = leafFacts;
   }
-  const root = leaves.length === 0 ? EMPTY_TREE_ROOT : buildMerkleTree(computed).root;
+  const root = rootOfLeafHashes(computed);
   if (root === merkleRoot && mismatched.length === 0) return facts;
   explainLeafMismatch(leaves as Record<string, unknown>[], seq, merkleRoot, root, stored, mismatched, where);
 }
@@ -304,17 +348,17 @@ export function checkReport(entry: Record<string, unknown>, context: CheckContex
   const expirationTime = uint(message.expirationTime, where, m('expirationTime'));
   if (expirationTime !== 0n) fail({ ...where, field: m('expirationTime'), message: 'expirationTime is not 0' });
   if (boolean(message.revocable, where, m('revocable')) !== REPORT_SCHEMA_REVOCABLE) fail({ ...where, field: m('revocable'), message: 'revocable differs from the schema (irrevocable)' });
-  const refBytes = new Uint8Array(32);
+  const refBytes = scratch.refUID;
   const refUID = hex32Into(message.refUID, where, m('refUID'), refBytes, 0);
-  const data = new Uint8Array(DATA_BYTES);
+  const data = scratch.data;
   if (!lowerHexInto(message.data, DATA_BYTES, data, 0)) {
     // Not exactly the schema's words in lower-case hex: say which.
     hexBytes(message.data, where, m('data'));
     fail({ ...where, field: m('data'), message: `data must be ${REPORT_SCHEMA_FIELDS.length} ABI words` });
   }
-  const saltBytes = new Uint8Array(32);
+  const saltBytes = scratch.salt;
   const salt = hex32Into(message.salt, where, m('salt'), saltBytes, 0);
-  const uid = hex32(sig.uid, where, 'attestation.sig.uid');
+  const uid = hex32Into(sig.uid, where, 'attestation.sig.uid', scratch.uid, 0);
   const signatureJson = object(sig.signature, where, 'attestation.sig.signature');
   exactKeys(signatureJson, ['v', 'r', 's'], where, 'attestation.sig.signature');
   let signature;
@@ -343,14 +387,16 @@ export function checkReport(entry: Record<string, unknown>, context: CheckContex
   if (epochEnd <= epochStart) fail({ ...where, field: 'report.epochEnd', message: 'the epoch ends before it starts' });
   if (time !== epochEnd) fail({ ...where, field: m('time'), message: `time ${time} is not the epoch end ${epochEnd}` });
   // The report hash: abi.encode(operator, …schema fields) = the operator's word, then the data.
-  const encoded = new Uint8Array(32 + DATA_BYTES);
+  const encoded = scratch.reportEncoding;
   encoded.set(context.signer.addressBytes, 12);
   encoded.set(data, 32);
-  const reportHash = bytesToHex(keccak256Bytes(encoded));
+  keccak256Into(encoded, scratch.computed, 0);
+  // Hashes compared as bytes; the hex of a computed one is only spelt out when it differs (salt and uid are lower-case hex, checked above).
+  const reportHash = sameWord(scratch.computed, saltBytes, 0) ? salt : bytesToHex(scratch.computed);
   if (salt !== reportHash) fail({ ...where, field: m('salt'), message: `salt is not the report hash ${reportHash}` });
   if (hex32(entry.reportHash, where, 'reportHash') !== reportHash) fail({ ...where, field: 'reportHash', message: `reportHash is ${String(entry.reportHash)}, the report hashes to ${reportHash}` });
-  const computedUid = offchainUid(ZERO_RECIPIENT, time, expirationTime, REPORT_SCHEMA_REVOCABLE, refBytes, data, saltBytes);
-  if (uid !== computedUid) fail({ ...where, field: 'attestation.sig.uid', message: `uid is ${uid}, the attestation's UID is ${computedUid}` });
+  offchainUidInto(ZERO_RECIPIENT, time, expirationTime, REPORT_SCHEMA_REVOCABLE, refBytes, data, saltBytes, scratch.computed);
+  if (!sameWord(scratch.computed, scratch.uid, 0)) fail({ ...where, field: 'attestation.sig.uid', message: `uid is ${uid}, the attestation's UID is ${bytesToHex(scratch.computed)}` });
   const prevReportHash = hex32(report.prevReportHash, where, 'report.prevReportHash');
   if ((prevReportHash === ZERO_BYTES32) !== (refUID === ZERO_BYTES32)) fail({ ...where, field: m('refUID'), message: 'refUID and prevReportHash disagree on whether this is the first report' });
 

@@ -1,5 +1,5 @@
 import { describe } from './hex';
-import { keccak256Bytes } from './keccak';
+import { keccak256Into } from './keccak';
 import { encodeLeafInto, leafValues } from './leaf-encoding';
 import { LEAF_ENCODED_BYTES, LEAF_TYPES, type AssetLeafInput } from './leaf-format';
 import { buildMerkleTree, type MerkleTree } from './merkle-tree';
@@ -28,6 +28,7 @@ export function buildEpochTree(leaves: readonly AssetLeafInput[]): EpochTree {
   const encoded = new Uint8Array(count * LEAF_ENCODED_BYTES);
   const encodedView = new DataView(encoded.buffer, encoded.byteOffset, encoded.byteLength);
   const leafHashes = new Uint8Array(count * 32);
+  const innerHash = new Uint8Array(32);
   for (let i = 0; i < count; i += 1) {
     const leaf = leaves[i]!;
     if (seen.has(leaf.assetId)) throw new RangeError(`asset ${describe(leaf.assetId)} appears twice in one epoch`);
@@ -35,7 +36,8 @@ export function buildEpochTree(leaves: readonly AssetLeafInput[]): EpochTree {
     if (leaf.epoch !== epoch) throw new RangeError(`asset ${describe(leaf.assetId)}: epoch ${describe(leaf.epoch)} differs from the first leaf's ${describe(epoch)}`);
     const at = i * LEAF_ENCODED_BYTES;
     encodeLeafInto(leaf, encoded, at, encodedView);
-    leafHashes.set(keccak256Bytes(keccak256Bytes(encoded.subarray(at, at + LEAF_ENCODED_BYTES))), i * 32);
+    keccak256Into(encoded.subarray(at, at + LEAF_ENCODED_BYTES), innerHash, 0);
+    keccak256Into(innerHash, leafHashes, i * 32);
   }
   const tree = buildMerkleTree(leafHashes);
   return { root: tree.root, assetCount: count, tree, proof: (i) => tree.proof(i), leafHash: (i) => tree.leafHash(i), leafHashes };

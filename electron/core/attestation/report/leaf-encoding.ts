@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../journal/canonical';
 import { KNOWN_HEALTH_FLAGS_MASK } from './health-flags';
 import { bytesToHex, describe, isBytes32Hex, ZERO_BYTES32 } from './hex';
-import { keccak256Bytes } from './keccak';
+import { keccak256Bytes, keccak256Into } from './keccak';
 import { ASSET_KIND_CODES, LEAF_ENCODED_BYTES, MAX_BPS, type AssetLeafInput, type LeafValues } from './leaf-format';
 
 const UINT64_MAX = (1n << 64n) - 1n;
@@ -94,8 +94,11 @@ export function encodeLeaf(input: AssetLeafInput): Uint8Array {
 }
 
 /** The OZ standard leaf hash: keccak256(keccak256(abi.encode(values))). */
+const innerHash = new Uint8Array(32);
+
 export function leafHashOfEncoded(encoded: Uint8Array): Uint8Array {
-  return keccak256Bytes(keccak256Bytes(encoded));
+  keccak256Into(encoded, innerHash, 0);
+  return keccak256Bytes(innerHash);
 }
 
 export function leafHash(input: AssetLeafInput): string {

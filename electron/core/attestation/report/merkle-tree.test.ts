@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
+import { concat, keccak256 } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import { buildEpochTree, toStandardTreeDump } from './epoch-tree';
 import { preloadKeccak } from './keccak';
 import { leafValues } from './leaf-encoding';
 import { LEAF_TYPES } from './leaf-format';
-import { buildMerkleTree, EMPTY_TREE_ROOT, verifyMultiProof, verifyProof } from './merkle-tree';
+import { buildMerkleTree, EMPTY_TREE_ROOT, merkleRoot, verifyMultiProof, verifyProof } from './merkle-tree';
 import { sampleLeaves } from './test-fixtures';
 
 await preloadKeccak();
@@ -106,5 +108,57 @@ describe('empty and malformed trees', () => {
     const tree = buildEpochTree(sampleLeaves(1));
     expect(tree.root).toBe(tree.leafHash(0));
     expect(tree.proof(0)).toEqual([]);
+  });
+});
+
+/** n pseudo-random leaf hashes (sha256 of a seed and the index: the same on every run), optionally with repeats. */
+function leafHashSet(count: number, seed: number, repeatEvery = 0): Uint8Array {
+  const hashes = new Uint8Array(count * 32);
+  for (let i = 0; i < count; i += 1) {
+    const source = repeatEvery > 0 && i % repeatEvery === repeatEvery - 1 ? i - 1 : i;
+    hashes.set(createHash('sha256').update(`${seed}:${source}`).digest(), i * 32);
+  }
+  return hashes;
+}
+
+/** OZ's layout spelt out the slow way on hex strings with ethers' keccak: an independent reference for the root. */
+function referenceRoot(hashes: Uint8Array): string {
+  const leaves = Array.from({ length: hashes.length / 32 }, (_, i) => `0x${Buffer.from(hashes.subarray(i * 32, i * 32 + 32)).toString('hex')}`).sort();
+  const tree: string[] = new Array(2 * leaves.length - 1);
+  leaves.forEach((leaf, position) => (tree[tree.length - 1 - position] = leaf));
+  for (let i = tree.length - 1 - leaves.length; i >= 0; i -= 1) tree[i] = keccak256(concat([tree[2 * i + 1]!, tree[2 * i + 2]!].sort()));
+  return tree[0]!;
+}
+
+describe('merkleRoot: the verifier\'s root without the tree object', () => {
+  for (const count of [1, 2, 3, 5, 7, 8, 9, 16, 17, 100, 257]) {
+    it(`${count} random leaf hashes: the same root as buildMerkleTree and as OZ's layout spelt out`, () => {
+      for (const seed of [1, 2, 3]) {
+        const hashes = leafHashSet(count, seed * 1000 + count);
+        const root = merkleRoot(hashes);
+        expect(root).toBe(buildMerkleTree(hashes).root);
+        expect(root).toBe(referenceRoot(hashes));
+      }
+    });
+  }
+
+  it('repeated leaf hashes (equal pairs) give the reference root too', () => {
+    for (const count of [2, 6, 9]) {
+      const hashes = leafHashSet(count, 77, 2);
+      expect(merkleRoot(hashes)).toBe(referenceRoot(hashes));
+    }
+  });
+
+  it('the root of an epoch tree: buildEpochTree and OZ give it too, small after large (scratch reused)', () => {
+    for (const count of [300, 1, 8, 5, 64, 3]) {
+      const epochTree = buildEpochTree(sampleLeaves(count));
+      expect(merkleRoot(epochTree.leafHashes)).toBe(epochTree.root);
+      expect(merkleRoot(epochTree.leafHashes)).toBe(StandardMerkleTree.of(sampleLeaves(count).map(leafValues), LEAF_TYPES).root);
+    }
+  });
+
+  it('bytes32(0) without leaves, and refuses a buffer that is not whole hashes', () => {
+    expect(merkleRoot(new Uint8Array(0))).toBe(EMPTY_TREE_ROOT);
+    expect(() => merkleRoot(new Uint8Array(40))).toThrow(/multiple of 32/);
   });
 });

@@ -1,5 +1,5 @@
 import { bytesToHex, hexToBytes32, ZERO_BYTES32 } from './hex';
-import { keccak256Bytes } from './keccak';
+import { keccak256Bytes, keccak256Into } from './keccak';
 
 /**
  * The OpenZeppelin merkle-tree layout, reimplemented on one flat buffer with the fast keccak
@@ -60,33 +60,63 @@ function sortedLeafOrder(leafHashes: Uint8Array, count: number): Uint32Array {
 const siblingIndex = (index: number) => (index % 2 === 1 ? index + 1 : index - 1);
 const parentIndex = (index: number) => (index - 1) >> 1;
 
+function leafCount(leafHashes: Uint8Array): number {
+  if (leafHashes.byteLength % 32 !== 0) throw new RangeError('leaf hashes must be a multiple of 32 bytes');
+  return leafHashes.byteLength / 32;
+}
+
+/** 32 bytes from one buffer to another (a loop: subarray + set would allocate a view per node). */
+function copy32(source: Uint8Array, from: number, target: Uint8Array, to: number): void {
+  for (let i = 0; i < 32; i += 1) target[to + i] = source[from + i]!;
+}
+
+/**
+ * Fills nodes[0 .. (2n-1)·32) with the tree over n ≥ 1 leaf hashes (the sorted leaves from the
+ * end, then every internal node up to the root at 0), using pair (64 bytes) as scratch; returns
+ * the sorted order (position → input). buildMerkleTree and merkleRoot both build with this.
+ */
+function fillNodes(leafHashes: Uint8Array, size: number, nodes: Uint8Array, pair: Uint8Array): Uint32Array {
+  const nodeCount = 2 * size - 1;
+  const order = sortedLeafOrder(leafHashes, size);
+  for (let position = 0; position < size; position += 1) copy32(leafHashes, order[position]! * 32, nodes, (nodeCount - 1 - position) * 32);
+  for (let index = nodeCount - 1 - size; index >= 0; index -= 1) {
+    const left = (2 * index + 1) * 32;
+    const right = left + 32;
+    const leftFirst = compareNodes(nodes, left, right) <= 0;
+    copy32(nodes, leftFirst ? left : right, pair, 0);
+    copy32(nodes, leftFirst ? right : left, pair, 32);
+    keccak256Into(pair, nodes, index * 32);
+  }
+  return order;
+}
+
+let rootNodes = new Uint8Array(32 * 63);
+const rootPair = new Uint8Array(64);
+
+/**
+ * The root buildMerkleTree(leafHashes).root would give, without the tree object: what a
+ * verifier needs for every report (scratch buffers reused between calls).
+ */
+export function merkleRoot(leafHashes: Uint8Array): string {
+  const size = leafCount(leafHashes);
+  if (size === 0) return EMPTY_TREE_ROOT;
+  if (rootNodes.length < (2 * size - 1) * 32) rootNodes = new Uint8Array((2 * size - 1) * 32);
+  fillNodes(leafHashes, size, rootNodes, rootPair);
+  return bytesToHex(rootNodes.subarray(0, 32));
+}
+
 /**
  * Builds the tree over n leaf hashes packed in one buffer (32 bytes each, input order).
  * keccak is called n-1 times; everything else is copying bytes.
  */
 export function buildMerkleTree(leafHashes: Uint8Array): MerkleTree {
-  if (leafHashes.byteLength % 32 !== 0) throw new RangeError('leaf hashes must be a multiple of 32 bytes');
-  const size = leafHashes.byteLength / 32;
+  const size = leafCount(leafHashes);
   if (size === 0) return emptyTree();
   const nodeCount = 2 * size - 1;
   const nodes = new Uint8Array(nodeCount * 32);
-  const order = sortedLeafOrder(leafHashes, size);
+  const order = fillNodes(leafHashes, size, nodes, new Uint8Array(64));
   const treeIndexOfInput = new Uint32Array(size);
-  for (let position = 0; position < size; position += 1) {
-    const input = order[position]!;
-    const index = nodeCount - 1 - position;
-    treeIndexOfInput[input] = index;
-    nodes.set(leafHashes.subarray(input * 32, input * 32 + 32), index * 32);
-  }
-  const pair = new Uint8Array(64);
-  for (let index = nodeCount - 1 - size; index >= 0; index -= 1) {
-    const left = (2 * index + 1) * 32;
-    const right = left + 32;
-    const [low, high] = compareNodes(nodes, left, right) <= 0 ? [left, right] : [right, left];
-    pair.set(nodes.subarray(low, low + 32), 0);
-    pair.set(nodes.subarray(high, high + 32), 32);
-    nodes.set(keccak256Bytes(pair), index * 32);
-  }
+  for (let position = 0; position < size; position += 1) treeIndexOfInput[order[position]!] = nodeCount - 1 - position;
 
   const nodeHex = (index: number) => bytesToHex(nodes.subarray(index * 32, index * 32 + 32));
   const checkInput = (inputIndex: number) => {
