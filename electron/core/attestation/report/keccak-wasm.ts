@@ -4,9 +4,10 @@
  * through hash-wasm's hasher each costs init + update + digest (three crossings, each through
  * the `exports` getter) and three small allocations, about as much as the permutation itself.
  * Here the module is written out below (keccak-f[1600] from FIPS 202, nothing else: the padding
- * is written by JavaScript, which knows the length), compiled synchronously at load (it is
- * 1.3 kB, under the 4 kB browsers allow synchronously), and one call absorbs a whole padded message and leaves the digest at memory[0..32).
- * Tests check it against ethers and hash-wasm on random inputs of every length up to 3 blocks.
+ * is written by JavaScript, which knows the length), compiled synchronously at load (1.3 kB,
+ * under the 4 kB browsers compile synchronously), and one call absorbs a whole padded message
+ * and leaves the digest at memory[0..32). Tests check it against ethers and hash-wasm on inputs
+ * of every length up to 4 blocks.
  */
 
 const RATE = 136;
