@@ -59,6 +59,16 @@ describe('the ustar archive of a bundle', () => {
     );
   });
 
+  it('refuses a checksum field spelt any other way than 6 octal digits, NUL, space (bytes the checksum does not cover)', () => {
+    const archive = writeTar(files, 1_767_225_600);
+    // Each mutated copy changes one byte of the first header's checksum field (bytes 148..155).
+    for (const [at, byte] of [[148, 0x20], [154, 0x20], [155, 0x21], [155, 0x00]] as const) {
+      const copy = Buffer.from(archive);
+      copy[at] = byte;
+      expect(() => readTarIndex(copy), `byte ${at} = ${byte}`).toThrow(/checksum field is not 6 octal digits, NUL, space/);
+    }
+  });
+
   it('refuses a truncated archive', () => {
     const archive = writeTar(files, 0);
     expect(() => readTarIndex(archive.subarray(0, 1500))).toThrow(TarFormatError);

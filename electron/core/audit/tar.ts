@@ -87,6 +87,11 @@ function readOctal(archive: Uint8Array, offset: number, length: number, field: s
   return Number.parseInt(text, 8);
 }
 
+function isCanonicalChecksumField(archive: Uint8Array, at: number): boolean {
+  for (let i = at; i < at + 6; i += 1) if (archive[i]! < 0x30 || archive[i]! > 0x37) return false;
+  return archive[at + 6] === 0 && archive[at + 7] === 0x20;
+}
+
 function isZeroBlock(archive: Uint8Array, offset: number): boolean {
   // A header's name never starts with NUL, so nearly every block is decided by its first byte.
   if (archive[offset] !== 0) return false;
@@ -105,6 +110,9 @@ export function readTarIndex(archive: Uint8Array): TarEntry[] {
     if (offset + BLOCK > archive.length) throw new TarFormatError(`archive ends at byte ${archive.length} without its end-of-archive blocks`, archive.length);
     if (isZeroBlock(archive, offset)) return entries;
     const stored = readOctal(archive, offset + 148, 8, 'checksum', offset);
+    // The checksum does not cover its own field, and readOctal would take " 12345" or a space for
+    // the NUL: hold the field to the one spelling tar (GNU and ours) writes, 6 digits, NUL, space.
+    if (!isCanonicalChecksumField(archive, offset + 148)) throw new TarFormatError(`tar header at byte ${offset} is damaged (its checksum field is not 6 octal digits, NUL, space)`, offset + 148);
     const header = archive.subarray(offset, offset + BLOCK);
     if (stored !== checksum(header)) throw new TarFormatError(`tar header at byte ${offset} is damaged (checksum ${stored}, computed ${checksum(header)})`, offset);
     const name = readString(archive, offset, 100);
