@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacilitySummary } from '../../../../electron/contract/schemas/facilities';
-import { isNavigationKey, nextRowIndex } from '../inventory/row-navigation';
+import { isNavigationKey, nextRowIndex } from '../../ui/row-navigation';
 import type { FinanceFormats } from './finance-formats';
 import { FacilityStatusChip } from './StatusChips';
 

@@ -11,7 +11,7 @@ import { InventoryGroupRow } from './InventoryGroupRow';
 import { InventoryHeader } from './InventoryHeader';
 import { InventoryRow } from './InventoryRow';
 import { useRowLabels } from './row-labels';
-import { isNavigationKey, nextRowIndex } from './row-navigation';
+import { isNavigationKey, nextRowIndex } from '../../ui/row-navigation';
 import type { InventoryViewState } from './view-store';
 
 /** Must match .inv-row height and .inv-head height in inventory.css. */

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportSummary } from '../../../../electron/contract/schemas/node';
-import { isNavigationKey, nextRowIndex } from '../inventory/row-navigation';
+import { isNavigationKey, nextRowIndex } from '../../ui/row-navigation';
 import type { NodeFormats } from './node-formats';
 import { ReportRow } from './ReportRow';
 import type { NodeLabels } from './use-node-labels';

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useId, useMemo, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RobotSummary } from '../../../../electron/contract/schemas/robots';
-import { isNavigationKey, nextRowIndex } from '../inventory/row-navigation';
+import { isNavigationKey, nextRowIndex } from '../../ui/row-navigation';
 import type { RobotFormats } from './robot-formats';
 import { RobotRow, type RobotRowLabels } from './RobotRow';
 
