@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAssetProof, verifyAssetProof } from '../../electron/core/audit/asset-proof';
 import { exportAuditBundle } from '../../electron/core/audit/bundle-export';
 import { verifyBundle } from '../../electron/core/audit/bundle-verify';
-import { readEvidenceRoot } from '../../electron/core/audit/evidence-part';
+import { trustedRoot } from '../../electron/core/gpu-evidence';
 import { readTarIndex, writeTar } from '../../electron/core/audit/tar';
 import type { GpuEvidenceSource } from '../../electron/core/inventory/gpu/evidence/evidence-source';
 import { buildSignedReports, FIXTURE_T0, type SignedReportsFixture } from '../support/audit-fixture';
@@ -57,10 +57,10 @@ describe('audit bundles with GPU evidence', () => {
     expect(manifest.version).toBe(2);
     expect(manifest.gpuEvidence).toEqual({ files: REPORTS, items: REPORTS * GPUS });
 
-    const result = await verifyBundle(bundle, { signer: signer(), gpuRoot: readEvidenceRoot(chain.rootPem) });
+    const result = await verifyBundle(bundle, { signer: signer(), gpuRoot: trustedRoot(chain.rootPem) });
     expect(result.ok ? null : result.failure).toBeNull();
     if (!result.ok) return;
-    expect(result.summary.hardware).toEqual({ attestedLeaves: REPORTS * GPUS, evidenceItems: REPORTS * GPUS, root: readEvidenceRoot(chain.rootPem).subject });
+    expect(result.summary.hardware).toEqual({ attestedLeaves: REPORTS * GPUS, evidenceItems: REPORTS * GPUS, root: trustedRoot(chain.rootPem).subject });
   });
 
   it('without a trusted root it checks the evidence against its own chain and says so', async () => {
@@ -70,7 +70,7 @@ describe('audit bundles with GPU evidence', () => {
 
   it('fails against another root, naming the report, the leaf and the check', async () => {
     const other = await makeSyntheticGpuChain({ rootName: 'Someone Else Device Identity CA' });
-    const result = await verifyBundle(bundle, { signer: signer(), gpuRoot: readEvidenceRoot(other.rootPem) });
+    const result = await verifyBundle(bundle, { signer: signer(), gpuRoot: trustedRoot(other.rootPem) });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.failure).toMatchObject({ report: 1, file: 'evidence/00000001.json', field: 'items[0].evidence' });
@@ -84,7 +84,7 @@ describe('audit bundles with GPU evidence', () => {
       const at = text.indexOf('"report":"') + 10 + 400;
       return text.slice(0, at) + (text[at] === '0' ? '1' : '0') + text.slice(at + 1);
     });
-    const result = await verifyBundle(tampered, { signer: signer(), gpuRoot: readEvidenceRoot(chain.rootPem) });
+    const result = await verifyBundle(tampered, { signer: signer(), gpuRoot: trustedRoot(chain.rootPem) });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.failure).toMatchObject({ report: 3, file: 'evidence/00000003.json', field: 'items[0].evidence' });
@@ -111,14 +111,14 @@ describe('audit bundles with GPU evidence', () => {
     const proof = exportAssetProof(fixture.db, { assetId, seq: 2 }).bytes;
     const parsed = JSON.parse(proof.toString('utf8')) as { version: number; gpuEvidence: { assetId: string } };
     expect([parsed.version, parsed.gpuEvidence.assetId]).toEqual([2, assetId]);
-    const verified = await verifyAssetProof(proof, { signer: signer(), gpuRoot: readEvidenceRoot(chain.rootPem) });
-    expect(verified.ok && verified.summary.hardware).toEqual({ attested: true, evidence: 'trusted-root', root: readEvidenceRoot(chain.rootPem).subject });
+    const verified = await verifyAssetProof(proof, { signer: signer(), gpuRoot: trustedRoot(chain.rootPem) });
+    expect(verified.ok && verified.summary.hardware).toEqual({ attested: true, evidence: 'trusted-root', root: trustedRoot(chain.rootPem).subject });
 
     // A derived copy whose evidence claims another GPU's nonce: the hash no longer matches the leaf.
     const text = proof.toString('utf8');
     const at = text.indexOf('"report":"') + 10 + 8 + 10; // inside the request's nonce
     const tampered = Buffer.from(text.slice(0, at) + (text[at] === 'a' ? 'b' : 'a') + text.slice(at + 1), 'utf8');
-    const failed = await verifyAssetProof(tampered, { signer: signer(), gpuRoot: readEvidenceRoot(chain.rootPem) });
+    const failed = await verifyAssetProof(tampered, { signer: signer(), gpuRoot: trustedRoot(chain.rootPem) });
     expect(failed.ok).toBe(false);
     if (failed.ok) return;
     expect(failed.failure).toMatchObject({ report: 2, leaf: assetId, field: 'gpuEvidence.evidence' });
@@ -131,7 +131,7 @@ describe('audit bundles with GPU evidence', () => {
     writeFileSync(root, chain.rootPem);
     const trusted = runSietch(['audit', 'verify', file, '--signer', signer(), '--gpu-root', root, '--threads', '1']);
     expect(trusted.status, trusted.stderr).toBe(0);
-    expect(trusted.stdout).toContain(`hardware  ${REPORTS * GPUS} GPU leaves hardware-attested, ${REPORTS * GPUS} evidence items verified (signature, nonce of their epoch, FWID, chain) to the trusted root ${readEvidenceRoot(chain.rootPem).subject}`);
+    expect(trusted.stdout).toContain(`hardware  ${REPORTS * GPUS} GPU leaves hardware-attested, ${REPORTS * GPUS} evidence items verified (signature, nonce of their epoch, FWID, chain) to the trusted root ${trustedRoot(chain.rootPem).subject}`);
     const untrusted = runSietch(['audit', 'verify', file, '--signer', signer(), '--threads', '1']);
     expect(untrusted.status).toBe(0);
     expect(untrusted.stdout).toContain('NOT checked against a trusted root (give --gpu-root FILE)');

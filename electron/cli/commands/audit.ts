@@ -5,7 +5,7 @@ import { isAddress } from 'ethers';
 import { formatUnits } from '../../contract/money';
 import { NETWORK_PROFILES, networkProfile } from '../../core/attestation/report/network-profiles';
 import { exportAssetProof, verifyAssetProof, type ProofVerification } from '../../core/audit/asset-proof';
-import { readEvidenceRoot, type EvidenceRoot } from '../../core/audit/evidence-part';
+import { trustedRoot, type TrustedRoot } from '../../core/gpu-evidence';
 import { describeFailure } from '../../core/audit/audit-failure';
 import { AuditExportError, exportAuditBundle } from '../../core/audit/bundle-export';
 import { networkJson, type NetworkJson } from '../../core/audit/bundle-format';
@@ -55,11 +55,11 @@ function signerFlag(value: string): string {
 }
 
 /** --gpu-root: the trust anchor for GPU evidence the auditor brings (NVIDIA's Device Identity CA, PEM). */
-function gpuRootFlag(path: string | undefined): EvidenceRoot | undefined {
+function gpuRootFlag(path: string | undefined): TrustedRoot | undefined {
   if (path === undefined) return undefined;
   const pem = Buffer.from(readInput(path)).toString('utf8');
   try {
-    return readEvidenceRoot(pem);
+    return trustedRoot(pem);
   } catch (error) {
     throw new CliError(`--gpu-root: ${path} is not a PEM certificate (${(error as Error).message})`, EXIT.usage);
   }

@@ -13,7 +13,8 @@ import { AuditError, auditFailure, fail, type AuditFailure } from './audit-failu
 import { AuditExportError, profileOfDomain } from './bundle-export';
 import { BUNDLE_VERSION, leafJson, networkJson, PROOF_FORMAT, reportJson, type AssetProofFile, type NetworkJson } from './bundle-format';
 import { readChainParts } from './chain-part';
-import { checkProofEvidence, evidenceItemsOf, type EvidenceRoot } from './evidence-part';
+import { checkProofEvidence, evidenceItemsOf } from './evidence-part';
+import type { TrustedRoot } from '../gpu-evidence';
 import { array, exactKeys, hex32, object, type Where } from './json-fields';
 import { readNetwork } from './network-check';
 import { checkReport, leafJsonHash, readLeafJson } from './report-check';
@@ -97,7 +98,7 @@ const PROOF_VERSION_WITH_EVIDENCE = 2;
 const PROOF_KEYS_WITH_EVIDENCE = [...PROOF_KEYS, 'gpuEvidence'] as const;
 
 /** `sietch audit verify-proof`: the leaf, its proof to the signed root, and the signed report — offline. */
-export async function verifyAssetProof(bytes: Uint8Array, options: { signer: string; network?: NetworkJson; gpuRoot?: EvidenceRoot }): Promise<ProofVerification> {
+export async function verifyAssetProof(bytes: Uint8Array, options: { signer: string; network?: NetworkJson; gpuRoot?: TrustedRoot }): Promise<ProofVerification> {
   if (!isAddress(options.signer)) throw new RangeError(`--signer ${options.signer} is not an address`);
   await preloadKeccak();
   const signer = getAddress(options.signer);

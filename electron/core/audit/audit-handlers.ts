@@ -9,7 +9,7 @@ import { networkJson } from './bundle-format';
 import type { BundleVerification } from './bundle-verify';
 import { looksLikeTar } from './tar';
 import { verifyBundleFile } from './verify-parallel';
-import { readEvidenceRoot } from './evidence-part';
+import { trustedRoot } from '../gpu-evidence';
 
 /**
  * The audit API in core: exports and verifications run as jobs (they take seconds on a year of
@@ -138,7 +138,7 @@ export function createAuditHandlers(deps: AuditHandlerDeps): AuditHandlers {
       }
       let gpuRoot;
       try {
-        gpuRoot = gpuRootPem === undefined ? undefined : readEvidenceRoot(gpuRootPem);
+        gpuRoot = gpuRootPem === undefined ? undefined : trustedRoot(gpuRootPem);
       } catch (error) {
         throw new ApiError('invalid-input', `the GPU root is not a PEM certificate: ${(error as Error).message}`, [{ path: 'gpuRootPem', message: 'not a PEM certificate' }]);
       }

@@ -4,7 +4,8 @@ import { preloadKeccak } from '../attestation/report/keccak';
 import { REPORT_SCHEMA_UID } from '../attestation/report/eas-schema';
 import { AuditError, auditFailure, fail, type AuditFailure } from './audit-failure';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, BUNDLE_VERSION_WITH_EVIDENCE, JOURNAL_FILE, MANIFEST_FILE, seqOfReportFile, type NetworkJson } from './bundle-format';
-import { checkEvidenceFile, seqOfEvidenceFile, type EvidenceRoot } from './evidence-part';
+import { checkEvidenceFile, seqOfEvidenceFile } from './evidence-part';
+import type { TrustedRoot } from '../gpu-evidence';
 import { BundleTally, type TallyData } from './bundle-tally';
 import { checkJournalExcerpt, type CheckedJournal } from './journal-check';
 import { address, exactKeys, integer, object, string, type Where } from './json-fields';
@@ -67,7 +68,7 @@ export interface VerifyBundleOptions {
   /** Checks report ranges elsewhere (worker threads); in this thread when absent. */
   checkRanges?: RangeChecker;
   /** The GPU evidence trust anchor the auditor brings (--gpu-root); without it, each chain's own root. */
-  gpuRoot?: EvidenceRoot;
+  gpuRoot?: TrustedRoot;
 }
 
 export interface RangeResult {
@@ -227,7 +228,7 @@ const iso = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString();
  * after its report, every item verifies for its leaf, its epoch's nonce and the auditor's root.
  * Runs after the reports and their chain, so each prevReportHash here is a verified one.
  */
-async function checkEvidence(archive: Uint8Array, layout: Layout, links: ReportLink[], manifest: { evidence: { files: number; items: number } }, root: EvidenceRoot | null): Promise<BundleSummary['hardware']> {
+async function checkEvidence(archive: Uint8Array, layout: Layout, links: ReportLink[], manifest: { evidence: { files: number; items: number } }, root: TrustedRoot | null): Promise<BundleSummary['hardware']> {
   let attestedLeaves = 0;
   let evidenceItems = 0;
   for (const link of links) {

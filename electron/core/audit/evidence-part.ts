@@ -1,9 +1,8 @@
-import { X509Certificate } from 'node:crypto';
 import type { GpuEvidenceDocument } from '../../contract/gpu-evidence-api';
 import { evidenceDocument } from '../attestation/node/gpu-evidence-store';
 import { evidenceNonce } from '../attestation/report/evidence-nonce';
 import type { Db } from '../db/open';
-import { gpuEvidenceHash, verifyGpuEvidence } from '../gpu-evidence';
+import { gpuEvidenceHash, verifyGpuEvidence, type TrustedRoot } from '../gpu-evidence';
 import { fail } from './audit-failure';
 import { array, exactKeys, object, string, type Where } from './json-fields';
 
@@ -42,16 +41,6 @@ export function evidenceItemsOf(db: Db, seq: number, attestedAssetIds: readonly 
   });
 }
 
-/** The trust anchor an auditor brings for GPU evidence (NVIDIA's Device Identity CA), or none. */
-export interface EvidenceRoot {
-  pem: string;
-  subject: string;
-}
-
-export function readEvidenceRoot(pem: string): EvidenceRoot {
-  return { pem, subject: new X509Certificate(pem).subject.replace(/\n/g, ', ') };
-}
-
 /** What a report needs to have its evidence checked: the chain gives the nonce, the leaves the hashes. */
 export interface EvidenceContext {
   seq: number;
@@ -77,7 +66,7 @@ function evidenceDocumentOf(value: unknown, where: Where, path: string): GpuEvid
  * `root` when the auditor gave one, otherwise against the chain's own last certificate — which
  * proves the signature and the links but not that the chain is NVIDIA's; the summary says so.
  */
-export async function checkEvidenceItem(item: EvidenceItemJson, context: EvidenceContext, root: EvidenceRoot | null, where: Where, path: string): Promise<void> {
+export async function checkEvidenceItem(item: EvidenceItemJson, context: EvidenceContext, root: TrustedRoot | null, where: Where, path: string): Promise<void> {
   const expectedHash = context.attested.get(item.assetId);
   const at = { ...where, leaf: item.assetId };
   if (expectedHash === undefined) fail({ ...at, field: `${path}.assetId`, message: `evidence for ${item.assetId}, whose leaf does not claim hwAttested` });
@@ -90,7 +79,7 @@ export async function checkEvidenceItem(item: EvidenceItemJson, context: Evidenc
 }
 
 /** Checks a report's evidence file: its shape, one item per attested leaf, each item verified. */
-export async function checkEvidenceFile(json: unknown, file: string, context: EvidenceContext, root: EvidenceRoot | null): Promise<number> {
+export async function checkEvidenceFile(json: unknown, file: string, context: EvidenceContext, root: TrustedRoot | null): Promise<number> {
   const where: Where = { file, report: context.seq, leaf: null };
   const document = object(json, where, '');
   exactKeys(document, ['items', 'seq'], where, '');
@@ -114,7 +103,7 @@ export async function checkEvidenceFile(json: unknown, file: string, context: Ev
 }
 
 /** For a proof file: the single leaf's evidence item, shape-checked and verified. */
-export async function checkProofEvidence(value: unknown, context: EvidenceContext, root: EvidenceRoot | null): Promise<void> {
+export async function checkProofEvidence(value: unknown, context: EvidenceContext, root: TrustedRoot | null): Promise<void> {
   const where: Where = { file: null, report: context.seq, leaf: null };
   const item = object(value, where, 'gpuEvidence');
   exactKeys(item, ['assetId', 'evidence'], where, 'gpuEvidence');

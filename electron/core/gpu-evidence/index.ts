@@ -21,3 +21,4 @@ export { OPAQUE_FIELD, opaqueFieldName, decodeVbiosVersion, decodeMeasurementCou
 export { splitPemCertificates } from './chain-certificates';
 export { readDiceFwids, SHA384_OID, type DiceFwids, type Fwid } from './dice-tcb-info';
 export { isNonceHex } from './report-checks';
+export { trustedRoot, type TrustedRoot } from './trusted-root';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { X509Certificate } from 'node:crypto';
 import type { GpuEvidenceStatus } from '../../../contract/gpu-evidence-api';
 import type { GpuEvidenceConfig } from '../../config/gpu-evidence-config';
 import type { Db } from '../../db/open';
+import { trustedRoot, type TrustedRoot } from '../../gpu-evidence';
 import { CommandEvidenceSource } from '../../inventory/gpu/evidence/command-evidence-source';
 import type { EvidenceTarget, GpuEvidenceSource } from '../../inventory/gpu/evidence/evidence-source';
 import type { Logger } from '../../log/logger';
@@ -14,15 +14,13 @@ export interface GpuEvidenceSetup {
 }
 
 /** The trusted root, read once: a missing or invalid file is a configuration problem shown in the console. */
-function readRoot(file: string): { pem: string; subject: string } {
+function readRoot(file: string): TrustedRoot {
   const pem = readFileSync(file, 'utf8');
-  let certificate: X509Certificate;
   try {
-    certificate = new X509Certificate(pem);
+    return trustedRoot(pem);
   } catch (error) {
     throw new Error(`the trusted root ${file} is not a PEM certificate: ${(error as Error).message}`);
   }
-  return { pem, subject: certificate.subject.replace(/\n/g, ', ') };
 }
 
 /**

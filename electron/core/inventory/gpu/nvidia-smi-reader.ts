@@ -5,6 +5,7 @@ import { attachMigIdentities, needsMigIdentities, parseGpuList } from './mig-ide
 import { parseSampleCsv, SAMPLE_FIELD_SETS, sampleArgs, samplesFromRead } from './query-gpu-csv';
 import { runNvidiaSmi, type RunOptions, type RunOutcome } from './run-nvidia-smi';
 import type { GpuReadResult, GpuSampleResult } from './types';
+import { ReadSampleFlight } from './read-sample-flight';
 
 export interface NvidiaSmiReaderOptions {
   /** Run this binary; otherwise SIETCH_NVIDIA_SMI, PATH, and the Windows driver folders. */
@@ -21,8 +22,6 @@ export interface NvidiaSmiReaderOptions {
   resolveMigIdentities?: boolean;
 }
 
-type InFlight = { kind: 'read'; promise: Promise<GpuReadResult> } | { kind: 'sample'; promise: Promise<GpuSampleResult> };
-
 /** Why a `-L` or `--query-gpu` run gave nothing usable, in a few words. */
 function whyItFailed(outcome: RunOutcome): string {
   if (outcome.kind === 'exited' && outcome.exitCode === 0) return 'its output is not in the expected format';
@@ -36,37 +35,19 @@ function whyItFailed(outcome: RunOutcome): string {
  * share the read in flight, a sample asked during a read is taken from that read.
  */
 export class NvidiaSmiReader {
-  private inFlight: InFlight | null = null;
+  private readonly flight = new ReadSampleFlight((read) => samplesFromRead(read, []));
   /** Index into SAMPLE_FIELD_SETS that this driver accepted; -1 once none did (XML from then on). */
   private sampleFieldSet: number | null = null;
 
   constructor(private readonly options: NvidiaSmiReaderOptions = {}) {}
 
   read(): Promise<GpuReadResult> {
-    const current = this.inFlight;
-    if (current?.kind === 'read') return current.promise;
-    if (current?.kind === 'sample') return current.promise.then(() => this.read());
-    const promise = this.fullRead()
-      .catch((error: unknown) => this.failedRead(error))
-      .finally(() => {
-        if (this.inFlight?.promise === promise) this.inFlight = null;
-      });
-    this.inFlight = { kind: 'read', promise };
-    return promise;
+    return this.flight.read(() => this.fullRead().catch((error: unknown) => this.failedRead(error)));
   }
 
   /** Live readings: the `--query-gpu` CSV when the driver takes it, else a full XML read. */
   sample(): Promise<GpuSampleResult> {
-    const current = this.inFlight;
-    if (current?.kind === 'sample') return current.promise;
-    if (current?.kind === 'read') return current.promise.then((read) => samplesFromRead(read, []));
-    const promise = this.csvSample()
-      .catch((error: unknown) => samplesFromRead(this.failedRead(error), []))
-      .finally(() => {
-        if (this.inFlight?.promise === promise) this.inFlight = null;
-      });
-    this.inFlight = { kind: 'sample', promise };
-    return promise;
+    return this.flight.sample(() => this.csvSample().catch((error: unknown) => samplesFromRead(this.failedRead(error), [])));
   }
 
   /** The promise of "never throws" kept even against a bug of ours: a state, with the cause. */

@@ -4,6 +4,8 @@ import type { GpuReadResult, GpuReadState, GpuSample, GpuSampleResult, NvidiaGpu
 import type { NvmlAddon, NvmlDevice, NvmlOpenOutcome, NvmlSystemRead } from './addon-types';
 import { describeNvmlCode, fieldOutcome, NVML_ERROR_GPU_IS_LOST, readStateFor } from './nvml-codes';
 import { normalizeNvmlDevice } from './normalize-nvml';
+import { sampleFromGpu } from '../query-gpu-csv';
+import { ReadSampleFlight } from '../read-sample-flight';
 
 export const DEFAULT_NVML_TIMEOUT_MS = 10_000;
 /** After nvmlInit failed, how long before it is tried again (the driver may load after Sietch). */
@@ -18,8 +20,6 @@ export interface NvmlReaderOptions {
 }
 
 export type NvmlOpenState = { ok: true; library: string } | { ok: false; state: Exclude<GpuReadState, 'ok'>; message: string; stage: NvmlOpenOutcome['stage'] };
-
-type InFlight = { kind: 'read'; promise: Promise<GpuReadResult> } | { kind: 'sample'; promise: Promise<GpuSampleResult> };
 
 const MIB = 1024 * 1024;
 const watts = (milliwatts: number | null): number | null => (milliwatts === null ? null : Math.round(milliwatts / 10) / 100);
@@ -40,7 +40,7 @@ function cudaVersion(value: unknown): string | null {
  * (each would pin one more of libuv's four threads, which Node's fs and crypto share).
  */
 export class NvmlReader {
-  private inFlight: InFlight | null = null;
+  private readonly flight = new ReadSampleFlight(samplesOf);
   private stuckSince: number | null = null;
   private openState: { at: number; state: NvmlOpenState } | null = null;
   /** The last good record of each GPU by NVML index: who a GPU was when it is lost. */
@@ -70,29 +70,11 @@ export class NvmlReader {
   }
 
   read(): Promise<GpuReadResult> {
-    const current = this.inFlight;
-    if (current?.kind === 'read') return current.promise;
-    if (current?.kind === 'sample') return current.promise.then(() => this.read());
-    const promise = this.fullRead()
-      .catch((error: unknown) => this.failedRead('unparsable', `reading NVML failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, 0))
-      .finally(() => {
-        if (this.inFlight?.promise === promise) this.inFlight = null;
-      });
-    this.inFlight = { kind: 'read', promise };
-    return promise;
+    return this.flight.read(() => this.fullRead().catch((error: unknown) => this.failedRead('unparsable', `reading NVML failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, 0)));
   }
 
   sample(): Promise<GpuSampleResult> {
-    const current = this.inFlight;
-    if (current?.kind === 'sample') return current.promise;
-    if (current?.kind === 'read') return current.promise.then((read) => samplesOf(read));
-    const promise = this.sampleRead()
-      .catch((error: unknown) => samplesOf(this.failedRead('unparsable', `sampling NVML failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, 0)))
-      .finally(() => {
-        if (this.inFlight?.promise === promise) this.inFlight = null;
-      });
-    this.inFlight = { kind: 'sample', promise };
-    return promise;
+    return this.flight.sample(() => this.sampleRead().catch((error: unknown) => samplesOf(this.failedRead('unparsable', `sampling NVML failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, 0))));
   }
 
   private failedRead(state: Exclude<GpuReadState, 'ok'>, message: string, durationMs: number, driverVersion: string | null = null): GpuReadResult {
@@ -250,18 +232,7 @@ export function samplesOf(read: GpuReadResult): GpuSampleResult {
     ...(read.library ? { library: read.library } : {}),
     samples: read.gpus
       .filter((gpu) => gpu.recoveryAction === null || gpu.recoveryAction === 'None')
-      .map((gpu) => ({
-        index: gpu.index,
-        uuid: gpu.uuid,
-        pciBusId: gpu.pciBusId || null,
-        utilizationGpuPct: gpu.utilizationGpuPct,
-        utilizationMemoryPct: gpu.utilizationMemoryPct,
-        powerDrawW: gpu.powerDrawW,
-        temperatureC: gpu.temperatureC,
-        memoryUsedMiB: gpu.memoryUsedMiB,
-        smClockMHz: gpu.clocks.smMHz,
-        memoryClockMHz: gpu.clocks.memoryMHz,
-      })),
+      .map(sampleFromGpu),
     warnings: read.warnings,
     durationMs: read.durationMs,
   };
