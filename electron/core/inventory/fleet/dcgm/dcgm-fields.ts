@@ -67,14 +67,3 @@ export function dcgmValue(name: string, value: number): number | null {
 /** DCGM_INT64_BLANK (0x7ffffffffffffff0) as a double: 2^63, which every int64 sentinel rounds to. */
 const INT64_BLANK = Number(0x7ffffffffffffff0n);
 
-/** NVML clock-event (throttle) reason bits, as DCGM_FI_DEV_CLOCK_THROTTLE_REASONS reports them. */
-export const CLOCK_EVENT_BITS = {
-  gpuIdle: 0x1,
-  applicationsClocksSetting: 0x2,
-  swPowerCap: 0x4,
-  hwSlowdown: 0x8,
-  syncBoost: 0x10,
-  swThermalSlowdown: 0x20,
-  hwThermalSlowdown: 0x40,
-  hwPowerBrakeSlowdown: 0x80,
-} as const;

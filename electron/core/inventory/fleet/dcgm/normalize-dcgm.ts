@@ -1,7 +1,8 @@
 import { assessHealth } from '../../gpu/health';
 import { identity } from '../../gpu/smi-values';
 import type { MigDevice, NvidiaGpu, NvidiaGpuWithHealth } from '../../gpu/types';
-import { CLOCK_EVENT_BITS, DCGM, dcgmValue, isDcgmMetric, type DcgmSeries } from './dcgm-fields';
+import { DCGM, dcgmValue, isDcgmMetric, type DcgmSeries } from './dcgm-fields';
+import { decodeClockEventReasons } from '../../gpu/clock-event-reasons';
 
 /** Readings DCGM gives that the nvidia-smi record has no field for; kept beside it in the register. */
 export interface DcgmExtras {
@@ -219,17 +220,7 @@ function toGpu(acc: GpuAccumulator, fallbackIndex: number): { gpu: NvidiaGpu; ex
   gpu.remappedRows = { correctable: get(DCGM.rowsCorrectable), uncorrectable: get(DCGM.rowsUncorrectable), pending: flagOf(get(DCGM.rowRemapPending)), failure: flagOf(get(DCGM.rowRemapFailure)) };
   const reasons = get(DCGM.clocksEventReasons) ?? get(DCGM.throttleReasons);
   if (reasons !== null && Number.isSafeInteger(reasons)) {
-    const bit = (mask: number): boolean => (reasons & mask) !== 0;
-    gpu.clockEventReasons = {
-      gpuIdle: bit(CLOCK_EVENT_BITS.gpuIdle),
-      applicationsClocksSetting: bit(CLOCK_EVENT_BITS.applicationsClocksSetting),
-      swPowerCap: bit(CLOCK_EVENT_BITS.swPowerCap),
-      hwSlowdown: bit(CLOCK_EVENT_BITS.hwSlowdown),
-      hwThermalSlowdown: bit(CLOCK_EVENT_BITS.hwThermalSlowdown),
-      hwPowerBrakeSlowdown: bit(CLOCK_EVENT_BITS.hwPowerBrakeSlowdown),
-      swThermalSlowdown: bit(CLOCK_EVENT_BITS.swThermalSlowdown),
-      syncBoost: bit(CLOCK_EVENT_BITS.syncBoost),
-    };
+    gpu.clockEventReasons = decodeClockEventReasons(reasons);
   }
   return { gpu, extras: { energyMj: get(DCGM.energy), lastXid: get(DCGM.xid) } };
 }

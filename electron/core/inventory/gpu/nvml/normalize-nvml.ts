@@ -1,7 +1,8 @@
 import { identity, text } from '../smi-values';
-import type { GpuClockEventReasons, GpuProcess, MigDevice, NvidiaGpu, OnOff } from '../types';
+import type { GpuProcess, MigDevice, NvidiaGpu, OnOff } from '../types';
 import type { NvmlDevice, NvmlMigDevice, NvmlRecord } from './addon-types';
 import { describeNvmlCode, fieldOutcome } from './nvml-codes';
+import { decodeClockEventReasons } from '../clock-event-reasons';
 
 // One NVML device → the record the nvidia-smi path produces (types.ts), in nvidia-smi's units:
 // NVML gives bytes, milliwatts and bit masks where nvidia-smi prints MiB, W and Active/Not Active.
@@ -51,26 +52,6 @@ const VIRTUALIZATION_MODES: Record<number, string> = { 0: 'None', 1: 'Pass-Throu
 /** nvmlPstates_t: 0-15 are P0-P15, 32 is unknown. */
 function performanceState(value: number | null): string | null {
   return value !== null && value >= 0 && value <= 15 ? `P${value}` : null;
-}
-
-const CLOCK_EVENT_BITS: Record<keyof GpuClockEventReasons, number> = {
-  gpuIdle: 0x1,
-  applicationsClocksSetting: 0x2,
-  swPowerCap: 0x4,
-  hwSlowdown: 0x8,
-  syncBoost: 0x10,
-  swThermalSlowdown: 0x20,
-  hwThermalSlowdown: 0x40,
-  hwPowerBrakeSlowdown: 0x80,
-};
-
-function clockEventReasons(mask: number | null): GpuClockEventReasons {
-  const out = {} as GpuClockEventReasons;
-  for (const [key, bit] of Object.entries(CLOCK_EVENT_BITS) as [keyof GpuClockEventReasons, number][]) {
-    // The mask is a 64-bit value that came through a double: only the low bits are used.
-    out[key] = mask === null ? null : Math.floor(mask / bit) % 2 === 1;
-  }
-  return out;
 }
 
 /** nvmlDeviceGpuRecoveryAction_t, spelled as nvidia-smi prints `gpu_recovery_action`. */
@@ -208,7 +189,7 @@ export function normalizeNvmlDevice(device: NvmlDevice, index: number): Normaliz
       maxSmMHz: fields.number('clockMaxSm'),
       maxMemoryMHz: fields.number('clockMaxMemory'),
     },
-    clockEventReasons: clockEventReasons(fields.number('clockEventReasons')),
+    clockEventReasons: decodeClockEventReasons(fields.number('clockEventReasons')),
     migMode: { current: onOff(fields.number('migModeCurrent')), pending: onOff(fields.number('migModePending')) },
     migDevices: device.migDevices.map((mig) => migDevice(mig, warnings, where)),
     processes: processes(device),
