@@ -10,6 +10,7 @@ import { NvidiaSmiReader } from '../../electron/core/inventory/gpu';
 import { classifyXmlRun } from '../../electron/core/inventory/gpu/classify-output';
 import { assessHealth } from '../../electron/core/inventory/gpu/health';
 import { FAKE_NVIDIA_SMI, FAKE_NVIDIA_SMI_DIR, fakeSmiEnv, fixturePath, readFixture } from '../support/fake-nvidia-smi';
+import { expectGpuCount, median, timedGroups } from './support/timed-groups';
 
 // One full read of the 8-GPU capture (datakit gtx-8card, 8× V100S, 228 kB of XML) through the
 // simulated nvidia-smi, four ways: the bare baseline (execFile of the same binary + one
@@ -48,22 +49,7 @@ const bareParser = new XMLParser();
 const reader = new NvidiaSmiReader({ env });
 const sampler = new NvidiaSmiReader({ env });
 
-// Our own timing beside vitest's table, to print ratios to each group's baseline at the end.
-const groups = new Map<string, Map<string, number[]>>();
-function timed(group: string, name: string, run: () => unknown): () => Promise<void> {
-  if (!groups.has(group)) groups.set(group, new Map());
-  const samples: number[] = [];
-  groups.get(group)!.set(name, samples);
-  return async () => {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  };
-}
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const expectEightGpus = (count: number, who: string): void => {
-  if (count !== 8) throw new Error(`${who} saw ${count} GPUs, not 8`);
-};
+const { groups, timed } = timedGroups();
 
 const READ = 'one full read (spawn + parse), 8-GPU capture';
 describe(READ, () => {
@@ -72,10 +58,10 @@ describe(READ, () => {
     const { stdout } = await execFileAsync(FAKE_NVIDIA_SMI, ['-q', '-x'], { env, maxBuffer: 64 * 1024 * 1024 });
     bareParser.parse(stdout);
   });
-  add('Sietch NvidiaSmiReader.read() (-q -x)', async () => expectEightGpus((await reader.read()).gpus.length, 'read()'));
+  add('Sietch NvidiaSmiReader.read() (-q -x)', async () => expectGpuCount((await reader.read()).gpus.length, 'read()'));
   add('node-nvidia-smi 1.0.0 (exec + xml2js)', () => new Promise<void>((resolve, reject) => nodeNvidiaSmi((error) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()))));
-  add('systeminformation.graphics() (lspci + CSV)', async () => expectEightGpus((await si.graphics()).controllers.filter((controller) => controller.utilizationGpu !== undefined).length, 'graphics()'));
-  add('Sietch NvidiaSmiReader.sample() (--query-gpu CSV)', async () => expectEightGpus((await sampler.sample()).samples.length, 'sample()'));
+  add('systeminformation.graphics() (lspci + CSV)', async () => expectGpuCount((await si.graphics()).controllers.filter((controller) => controller.utilizationGpu !== undefined).length, 'graphics()'));
+  add('Sietch NvidiaSmiReader.sample() (--query-gpu CSV)', async () => expectGpuCount((await sampler.sample()).samples.length, 'sample()'));
 });
 
 // The same capture from a minimal stand-in (`exec cat`, a ~3 ms spawn instead of ~80 ms for a
@@ -103,7 +89,7 @@ describe(CHEAP, () => {
     const { stdout } = await execFileAsync(CAT, ['-q', '-x'], { env, maxBuffer: 64 * 1024 * 1024 });
     bareParser.parse(stdout);
   });
-  add('Sietch NvidiaSmiReader.read() (-q -x)', async () => expectEightGpus((await catReader.read()).gpus.length, 'read()'));
+  add('Sietch NvidiaSmiReader.read() (-q -x)', async () => expectGpuCount((await catReader.read()).gpus.length, 'read()'));
   add('node-nvidia-smi 1.0.0 (exec + xml2js)', () => new Promise<void>((resolve, reject) => withCatOnPath(() => nodeNvidiaSmi((error) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve())))));
 });
 

@@ -10,6 +10,7 @@ import { NvmlReader } from '../../electron/core/inventory/gpu/nvml/nvml-reader';
 import { fakeSmiEnv, fakeSmiOnPathEnv, fixturePath } from '../support/fake-nvidia-smi';
 import { buildMockNvml, ensureNvmlAddon, mockNvmlEnv, writeMockData } from '../support/nvml-mock';
 import { SIETCH_BIN } from '../support/sietch-process';
+import { expectGpuCount, median, timedGroups } from './support/timed-groups';
 
 // 1. One full read of 8 GPUs (the datakit 8× V100S capture): NVML through the addon against the
 //    mock libnvidia-ml, and nvidia-smi -q -x through the simulator replaying the same capture;
@@ -36,30 +37,16 @@ if (addon.open(library).stage !== 'ok') throw new Error('the mock NVML library d
 const nvml = new NvmlReader(addon, { library });
 const smi = new NvidiaSmiReader({ env: fakeSmiEnv({ capture: CAPTURE }) });
 
-const groups = new Map<string, Map<string, number[]>>();
-function timed(group: string, name: string, run: () => Promise<unknown>): () => Promise<void> {
-  if (!groups.has(group)) groups.set(group, new Map());
-  const samples: number[] = [];
-  groups.get(group)!.set(name, samples);
-  return async () => {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  };
-}
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const expectEight = (count: number, who: string): void => {
-  if (count !== 8) throw new Error(`${who} saw ${count} GPUs, not 8`);
-};
+const { groups, timed } = timedGroups();
 
 const READ = 'one full read of 8 GPUs';
 const BARE = 'bare: addon.read() against the mock, no normalization (floor)';
 const NVML = 'Sietch NvmlReader.read() (NVML, mock library)';
 const SMI = 'Sietch NvidiaSmiReader.read() (nvidia-smi -q -x, simulator)';
 describe(READ, () => {
-  bench(BARE, timed(READ, BARE, async () => expectEight((await addon.read()).devices.length, 'addon.read()')), options);
-  bench(NVML, timed(READ, NVML, async () => expectEight((await nvml.read()).gpus.length, 'NvmlReader')), options);
-  bench(SMI, timed(READ, SMI, async () => expectEight((await smi.read()).gpus.length, 'NvidiaSmiReader')), options);
+  bench(BARE, timed(READ, BARE, async () => expectGpuCount((await addon.read()).devices.length, 'addon.read()')), options);
+  bench(NVML, timed(READ, NVML, async () => expectGpuCount((await nvml.read()).gpus.length, 'NvmlReader')), options);
+  bench(SMI, timed(READ, SMI, async () => expectGpuCount((await smi.read()).gpus.length, 'NvidiaSmiReader')), options);
 });
 
 interface NodeRun {
