@@ -18,15 +18,22 @@ export const BUNDLE_VERSION = 1;
 export const BUNDLE_VERSION_WITH_EVIDENCE = 2;
 export const MANIFEST_FILE = 'manifest.json';
 export const JOURNAL_FILE = 'journal.json';
-const REPORT_FILE = /^reports\/([0-9]{8})\.json$/;
 
-export const reportFileName = (seq: number) => `reports/${String(seq).padStart(8, '0')}.json`;
-
-/** The sequence a report file name claims, or null when the name is not a report file. */
-export function seqOfReportFile(name: string): number | null {
-  const match = REPORT_FILE.exec(name);
-  return match ? Number(match[1]) : null;
+/** Files named by a report sequence in a folder of the bundle (`reports/00000012.json`): the name of a sequence, and the sequence a name claims (null when it is not such a file). */
+export function sequencedFiles(folder: string): { nameOf: (seq: number) => string; seqOf: (name: string) => number | null } {
+  const pattern = new RegExp(`^${folder}/([0-9]{8})\\.json$`);
+  return {
+    nameOf: (seq) => `${folder}/${String(seq).padStart(8, '0')}.json`,
+    seqOf: (name) => {
+      const match = pattern.exec(name);
+      return match ? Number(match[1]) : null;
+    },
+  };
 }
+
+const REPORT_FILES = sequencedFiles('reports');
+export const reportFileName = REPORT_FILES.nameOf;
+export const seqOfReportFile = REPORT_FILES.seqOf;
 
 export interface NetworkJson {
   id: string;

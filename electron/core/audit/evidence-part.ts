@@ -4,6 +4,7 @@ import { evidenceNonce } from '../attestation/report/evidence-nonce';
 import type { Db } from '../db/open';
 import { gpuEvidenceHash, verifyGpuEvidence, type TrustedRoot } from '../gpu-evidence';
 import { fail } from './audit-failure';
+import { sequencedFiles } from './bundle-format';
 import { array, exactKeys, object, string, type Where } from './json-fields';
 
 /**
@@ -13,13 +14,9 @@ import { array, exactKeys, object, string, type Where } from './json-fields';
  * document exactly as the GPU gave it. The verifier recomputes each evidence hash into its leaf,
  * the epoch's nonce from the report chain, and verifies the evidence against the auditor's root.
  */
-const EVIDENCE_FILE = /^evidence\/([0-9]{8})\.json$/;
-export const evidenceFileName = (seq: number): string => `evidence/${String(seq).padStart(8, '0')}.json`;
-
-export function seqOfEvidenceFile(name: string): number | null {
-  const match = EVIDENCE_FILE.exec(name);
-  return match ? Number(match[1]) : null;
-}
+const EVIDENCE_FILES = sequencedFiles('evidence');
+export const evidenceFileName = EVIDENCE_FILES.nameOf;
+export const seqOfEvidenceFile = EVIDENCE_FILES.seqOf;
 
 export interface EvidenceItemJson {
   assetId: string;
