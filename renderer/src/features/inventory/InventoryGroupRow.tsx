@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { GridRowFrame } from '../../ui/GridRowFrame';
 import { COLUMNS } from './columns';
 import type { CellFormats } from './cell-formats';
 import type { GroupSummary } from './group-rows';
@@ -37,19 +38,19 @@ interface InventoryGroupRowProps {
 export const InventoryGroupRow = memo(function InventoryGroupRow({ group, mode, index, domId, top, selected, formats, labels, groupLabels, onToggle }: InventoryGroupRowProps) {
   const name = group.label ?? (mode === 'host' ? groupLabels.noHost : groupLabels.noSite);
   return (
-    <div
-      role="row"
-      id={domId}
-      aria-rowindex={index + 2}
-      aria-selected={selected}
+    <GridRowFrame
+      index={index}
+      domId={domId}
+      top={top}
+      selected={selected}
+      rowClass="inv-row"
+      extraClass="inv-group-row"
+      onActivate={() => onToggle(group.key)}
       aria-expanded={!group.collapsed}
-      className={selected ? 'inv-row inv-group-row inv-row-selected' : 'inv-row inv-group-row'}
       data-testid="inventory-group"
       data-group-key={group.key}
       data-rows={group.rows}
       data-collapsed={group.collapsed}
-      style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onToggle(group.key)}
       title={groupLabels.title(group, name)}
     >
       <div role="gridcell" className="inv-group-cell" aria-colspan={COLUMNS.length}>
@@ -76,6 +77,6 @@ export const InventoryGroupRow = memo(function InventoryGroupRow({ group, mode, 
           </span>
         ) : null}
       </div>
-    </div>
+    </GridRowFrame>
   );
 });

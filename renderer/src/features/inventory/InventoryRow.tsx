@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { GpuEvidenceRecord } from '../../../../electron/contract/gpu-evidence-api';
 import type { AssetSummary } from '../../../../electron/contract/schemas/assets';
+import { GridRowFrame } from '../../ui/GridRowFrame';
 import { EvidenceBadgeView } from '../gpu-evidence/EvidenceBadge';
 import { HealthChipView, StatusChipView } from './AssetChips';
 import type { CellFormats } from './cell-formats';
@@ -39,18 +40,7 @@ export const InventoryRow = memo(function InventoryRow({ asset, index, domId, to
   const label = asset.label || asset.model;
   const location = asset.site || asset.rack ? [asset.site, asset.rack].filter(Boolean).join(' / ') : null;
   return (
-    <div
-      role="row"
-      id={domId}
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      className={selected ? 'inv-row inv-row-selected' : 'inv-row'}
-      data-testid="inventory-row"
-      data-asset-id={asset.id}
-      data-status={asset.status}
-      style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onActivate(asset.id)}
-    >
+    <GridRowFrame index={index} domId={domId} top={top} selected={selected} rowClass="inv-row" onActivate={() => onActivate(asset.id)} data-testid="inventory-row" data-asset-id={asset.id} data-status={asset.status}>
       <div role="gridcell" className={evidence ? 'inv-cell inv-cell-badged' : 'inv-cell'}>
         {evidence ? (
           <>
@@ -101,6 +91,6 @@ export const InventoryRow = memo(function InventoryRow({ asset, index, domId, to
       <div role="gridcell" className="inv-cell" title={asset.lastSeen}>
         {formats.shortDateTime(asset.lastSeen)}
       </div>
-    </div>
+    </GridRowFrame>
   );
 });

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { gridPageSize, handleGridKey, isRowDrawn, useGridRowIds } from '../../ui/grid-keyboard';
 import type { CellFormats } from './cell-formats';
 import { COLUMNS, type ColumnId, type SortState } from './columns';
 import { useGroupLabels } from './group-labels';
@@ -11,12 +12,12 @@ import { InventoryGroupRow } from './InventoryGroupRow';
 import { InventoryHeader } from './InventoryHeader';
 import { InventoryRow } from './InventoryRow';
 import { useRowLabels } from './row-labels';
-import { isNavigationKey, nextRowIndex } from '../../ui/row-navigation';
 import type { InventoryViewState } from './view-store';
 
 /** Must match .inv-row height and .inv-head height in inventory.css. */
 export const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 32;
+const METRICS = { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT };
 
 interface InventoryTableProps {
   /** The rows, with group headers when grouped (group-rows.ts). */
@@ -48,7 +49,7 @@ const itemKey = (item: DisplayItem | undefined, index: number): string | number 
  */
 export function InventoryTable({ items, hosts, formats, sort, view, selectedId, onSort, onSelect, onOpen, onToggleGroup, gridRef }: InventoryTableProps) {
   const { t } = useTranslation();
-  const idPrefix = useId();
+  const rowDomId = useGridRowIds();
   const labels = useRowLabels();
   const groupLabels = useGroupLabels(formats);
   const evidence = useGpuEvidenceStore((state) => state.records);
@@ -75,7 +76,6 @@ export function InventoryTable({ items, hosts, formats, sort, view, selectedId, 
     }
     return selectedId === null ? -1 : items.findIndex((item) => item.type === 'asset' && item.asset.id === selectedId);
   }, [items, selectedId, cursorGroup]);
-  const rowDomId = useCallback((index: number) => `${idPrefix}-row-${index}`, [idPrefix]);
 
   // After a re-sort, a new filter or another grouping the selected asset has moved: follow it,
   // once the new rows are in (a search's rows come a render later, deferred). Not after a data
@@ -113,31 +113,33 @@ export function InventoryTable({ items, hosts, formats, sort, view, selectedId, 
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    // Keys on the header's sort buttons are theirs (Enter and Space sort).
-    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
+    // Keys on the header's sort buttons are theirs (Enter and Space sort): handleGridKey leaves them.
     const current = items[selectedIndex];
-    if (isNavigationKey(event.key)) {
-      event.preventDefault();
-      const pageSize = Math.floor(((gridRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT);
-      moveTo(nextRowIndex(event.key, selectedIndex, items.length, pageSize));
-    } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-      if (!current) return;
-      event.preventDefault();
-      if (current.type === 'group') onToggleGroup(current.group.key, event.key === 'ArrowRight');
-      else if (event.key === 'ArrowLeft') {
-        const header = groupIndexOf(selectedIndex);
-        if (header >= 0) moveTo(header);
-      }
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      if (current?.type === 'group') {
-        onToggleGroup(current.group.key);
-        return;
-      }
-      const first = items.find((item) => item.type === 'asset');
-      const id = current?.type === 'asset' ? current.asset.id : first?.type === 'asset' ? first.asset.id : null;
-      if (id !== null) onOpen(id);
-    }
+    handleGridKey(event, {
+      selectedIndex,
+      rowCount: items.length,
+      pageSize: () => gridPageSize(gridRef.current, METRICS),
+      moveTo,
+      open: () => {
+        if (current?.type === 'group') {
+          onToggleGroup(current.group.key);
+          return;
+        }
+        const first = items.find((item) => item.type === 'asset');
+        const id = current?.type === 'asset' ? current.asset.id : first?.type === 'asset' ? first.asset.id : null;
+        if (id !== null) onOpen(id);
+      },
+      otherKey: (other) => {
+        if (other.key !== 'ArrowLeft' && other.key !== 'ArrowRight') return;
+        if (!current) return;
+        other.preventDefault();
+        if (current.type === 'group') onToggleGroup(current.group.key, other.key === 'ArrowRight');
+        else if (other.key === 'ArrowLeft') {
+          const header = groupIndexOf(selectedIndex);
+          if (header >= 0) moveTo(header);
+        }
+      },
+    });
   };
 
   const activate = useCallback(
@@ -158,7 +160,7 @@ export function InventoryTable({ items, hosts, formats, sort, view, selectedId, 
   );
 
   const virtualItems = virtualizer.getVirtualItems();
-  const activeInDom = selectedIndex >= 0 && virtualItems.some((item) => item.index === selectedIndex);
+  const activeInDom = isRowDrawn(virtualItems, selectedIndex);
 
   return (
     <div

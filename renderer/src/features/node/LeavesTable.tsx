@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GridHeaderRow } from '../../ui/GridHeaderRow';
 import type { ReportLeaf } from './leaf-filter';
 import { LeafRow } from './LeafRow';
 import type { NodeFormats } from './node-formats';
@@ -32,15 +33,7 @@ export function LeavesTable({ leaves, seq, formats, labels }: { leaves: readonly
 
   return (
     <div ref={scrollRef} role="table" className="node-grid node-leaves-grid" tabIndex={0} aria-label={t('node.leaves.tableLabel', { seq })} aria-rowcount={leaves.length + 1} data-testid="node-leaves-table" data-row-count={leaves.length}>
-      <div role="rowgroup" className="node-head">
-        <div role="row" aria-rowindex={1} className="node-row node-row-head">
-          {COLUMNS.map((column) => (
-            <div key={column} role="columnheader" className={NUMERIC.has(column) ? 'node-cell numeric' : 'node-cell'} title={t(`node.leaves.columnHelp.${column}`)}>
-              {t(`node.leaves.column.${column}`)}
-            </div>
-          ))}
-        </div>
-      </div>
+      <GridHeaderRow columns={COLUMNS} numeric={NUMERIC} label={(column) => t(`node.leaves.column.${column}`)} help={(column) => t(`node.leaves.columnHelp.${column}`)} />
       <div role="rowgroup" className="node-body" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const leaf = leaves[item.index];

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ReportSummary } from '../../../../electron/contract/schemas/node';
 import { shortenHash } from '../../i18n/format';
+import { GridRowFrame } from '../../ui/GridRowFrame';
 import type { NodeFormats } from './node-formats';
 import { ReportStatusChip } from './ReportStatusChip';
 import type { NodeLabels } from './use-node-labels';
@@ -28,18 +29,7 @@ const DASH = (
 export const ReportRow = memo(function ReportRow({ report, index, domId, top, selected, formats, labels, onActivate }: ReportRowProps) {
   const utc = formats.epochWindowUtc(report.epochStart, report.epochEnd);
   return (
-    <div
-      role="row"
-      id={domId}
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      className={selected ? 'node-row node-row-selected' : 'node-row'}
-      data-testid="node-report-row"
-      data-seq={report.seq}
-      data-status={report.status}
-      style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onActivate(report.seq)}
-    >
+    <GridRowFrame index={index} domId={domId} top={top} selected={selected} rowClass="node-row" onActivate={() => onActivate(report.seq)} data-testid="node-report-row" data-seq={report.seq} data-status={report.status}>
       <div role="gridcell" className="node-cell numeric">
         {report.seq}
       </div>
@@ -64,6 +54,6 @@ export const ReportRow = memo(function ReportRow({ report, index, domId, top, se
       <div role="gridcell" className="node-cell mono" title={report.signer ?? labels.notSigned}>
         {report.signer ? shortenHash(report.signer, 4) : DASH}
       </div>
-    </div>
+    </GridRowFrame>
   );
 });

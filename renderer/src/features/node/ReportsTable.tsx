@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportSummary } from '../../../../electron/contract/schemas/node';
-import { isNavigationKey, nextRowIndex } from '../../ui/row-navigation';
+import { useGridKeyboard, useGridRowIds } from '../../ui/grid-keyboard';
+import { GridHeaderRow } from '../../ui/GridHeaderRow';
 import type { NodeFormats } from './node-formats';
 import { ReportRow } from './ReportRow';
 import type { NodeLabels } from './use-node-labels';
@@ -10,6 +11,7 @@ import type { NodeLabels } from './use-node-labels';
 /** Must match .node-row and .node-row-head heights in node-grids.css. */
 const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 32;
+const METRICS = { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT };
 /** Ask for the next page when the last rows drawn come this close to the end of what is loaded. */
 const LOAD_AHEAD_ROWS = 30;
 
@@ -38,7 +40,7 @@ interface ReportsTableProps {
  */
 export function ReportsTable({ reports, total, hasOlder, loadingOlder, selectedSeq, formats, labels, onSelect, onOpen, onNeedOlder, gridRef }: ReportsTableProps) {
   const { t } = useTranslation();
-  const idPrefix = useId();
+  const rowDomId = useGridRowIds();
 
   const virtualizer = useVirtualizer({
     count: reports.length,
@@ -51,7 +53,6 @@ export function ReportsTable({ reports, total, hasOlder, loadingOlder, selectedS
   });
 
   const selectedIndex = useMemo(() => (selectedSeq === null ? -1 : reports.findIndex((report) => report.seq === selectedSeq)), [reports, selectedSeq]);
-  const rowDomId = useCallback((index: number) => `${idPrefix}-row-${index}`, [idPrefix]);
   const items = virtualizer.getVirtualItems();
   const lastDrawn = items.at(-1)?.index ?? -1;
 
@@ -65,32 +66,7 @@ export function ReportsTable({ reports, total, hasOlder, loadingOlder, selectedS
     if (hasOlder && !loadingOlder && lastDrawn >= reports.length - LOAD_AHEAD_ROWS) onNeedOlder();
   }, [hasOlder, loadingOlder, lastDrawn, reports.length, onNeedOlder]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (isNavigationKey(event.key)) {
-      event.preventDefault();
-      const pageSize = Math.floor(((gridRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT);
-      const next = nextRowIndex(event.key, selectedIndex, reports.length, pageSize);
-      const report = reports[next];
-      if (!report) return;
-      onSelect(report.seq);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      const report = reports[selectedIndex] ?? reports[0];
-      if (report) onOpen(report.seq);
-    }
-  };
-
-  const activate = useCallback(
-    (seq: number) => {
-      onSelect(seq);
-      onOpen(seq);
-    },
-    [onSelect, onOpen],
-  );
-
-  const activeInDom = selectedIndex >= 0 && items.some((item) => item.index === selectedIndex);
+  const { onKeyDown, activate, activeInDom } = useGridKeyboard({ rows: reports, rowId: (report) => report.seq, selectedIndex, items, virtualizer, gridRef, metrics: METRICS, onSelect, onOpen });
 
   return (
     <div
@@ -107,15 +83,7 @@ export function ReportsTable({ reports, total, hasOlder, loadingOlder, selectedS
       data-row-count={reports.length}
       onKeyDown={onKeyDown}
     >
-      <div role="rowgroup" className="node-head">
-        <div role="row" aria-rowindex={1} className="node-row node-row-head">
-          {COLUMNS.map((column) => (
-            <div key={column} role="columnheader" className={NUMERIC.has(column) ? 'node-cell numeric' : 'node-cell'} title={t(`node.reports.columnHelp.${column}`)}>
-              {t(`node.reports.column.${column}`)}
-            </div>
-          ))}
-        </div>
-      </div>
+      <GridHeaderRow columns={COLUMNS} numeric={NUMERIC} label={(column) => t(`node.reports.column.${column}`)} help={(column) => t(`node.reports.columnHelp.${column}`)} />
       <div role="rowgroup" className="node-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const report = reports[item.index];

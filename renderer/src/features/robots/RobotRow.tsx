@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { RobotSummary } from '../../../../electron/contract/schemas/robots';
+import { GridRowFrame } from '../../ui/GridRowFrame';
 import { ConnectionChip, ErrorsChip } from './RobotChips';
 import type { RobotFormats } from './robot-formats';
 
@@ -33,17 +34,7 @@ const DASH = (
 export const RobotRow = memo(function RobotRow({ robot, index, domId, top, selected, formats, labels, onActivate }: RobotRowProps) {
   const mode = labels.mode(robot.operatingMode);
   return (
-    <div
-      role="row"
-      id={domId}
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      className={selected ? 'node-row node-row-selected' : 'node-row'}
-      data-testid="robot-row"
-      data-robot-id={robot.id}
-      style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onActivate(robot.id)}
-    >
+    <GridRowFrame index={index} domId={domId} top={top} selected={selected} rowClass="node-row" onActivate={() => onActivate(robot.id)} data-testid="robot-row" data-robot-id={robot.id}>
       <div role="gridcell" className="node-cell" title={robot.id}>
         <span className="robot-serial">{robot.serialNumber}</span> <span className="muted">{robot.manufacturer}</span>
       </div>
@@ -74,6 +65,6 @@ export const RobotRow = memo(function RobotRow({ robot, index, domId, top, selec
       <div role="gridcell" className="node-cell" title={robot.lastSeen ?? undefined}>
         {robot.lastSeen ? formats.dateTime(robot.lastSeen) : DASH}
       </div>
-    </div>
+    </GridRowFrame>
   );
 });

@@ -1,14 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useId, useMemo, type KeyboardEvent, type RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RobotSummary } from '../../../../electron/contract/schemas/robots';
-import { isNavigationKey, nextRowIndex } from '../../ui/row-navigation';
+import { useGridKeyboard, useGridRowIds } from '../../ui/grid-keyboard';
+import { GridHeaderRow } from '../../ui/GridHeaderRow';
 import type { RobotFormats } from './robot-formats';
 import { RobotRow, type RobotRowLabels } from './RobotRow';
 
 /** Must match .node-row and .node-row-head heights (virtual-grid.css). */
 const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 32;
+const METRICS = { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT };
 
 export const ROBOT_COLUMNS = ['robot', 'version', 'connection', 'mode', 'battery', 'errors', 'runtime', 'missions', 'invalid', 'lastSeen'] as const;
 const NUMERIC: ReadonlySet<string> = new Set(['battery', 'runtime', 'missions', 'invalid']);
@@ -29,7 +31,7 @@ interface RobotsTableProps {
  */
 export function RobotsTable({ robots, selectedId, formats, labels, onSelect, onOpen, gridRef }: RobotsTableProps) {
   const { t } = useTranslation();
-  const idPrefix = useId();
+  const rowDomId = useGridRowIds();
   const virtualizer = useVirtualizer({
     count: robots.length,
     getScrollElement: () => gridRef.current,
@@ -40,34 +42,8 @@ export function RobotsTable({ robots, selectedId, formats, labels, onSelect, onO
     scrollPaddingStart: HEADER_HEIGHT,
   });
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : robots.findIndex((robot) => robot.id === selectedId)), [robots, selectedId]);
-  const rowDomId = useCallback((index: number) => `${idPrefix}-row-${index}`, [idPrefix]);
   const items = virtualizer.getVirtualItems();
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (isNavigationKey(event.key)) {
-      event.preventDefault();
-      const pageSize = Math.floor(((gridRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT);
-      const next = nextRowIndex(event.key, selectedIndex, robots.length, pageSize);
-      const robot = robots[next];
-      if (!robot) return;
-      onSelect(robot.id);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      const robot = robots[selectedIndex] ?? robots[0];
-      if (robot) onOpen(robot.id);
-    }
-  };
-
-  const activate = useCallback(
-    (id: string) => {
-      onSelect(id);
-      onOpen(id);
-    },
-    [onSelect, onOpen],
-  );
-  const activeInDom = selectedIndex >= 0 && items.some((item) => item.index === selectedIndex);
+  const { onKeyDown, activate, activeInDom } = useGridKeyboard({ rows: robots, rowId: (robot) => robot.id, selectedIndex, items, virtualizer, gridRef, metrics: METRICS, onSelect, onOpen });
 
   return (
     <div
@@ -83,15 +59,7 @@ export function RobotsTable({ robots, selectedId, formats, labels, onSelect, onO
       data-row-count={robots.length}
       onKeyDown={onKeyDown}
     >
-      <div role="rowgroup" className="node-head">
-        <div role="row" aria-rowindex={1} className="node-row node-row-head">
-          {ROBOT_COLUMNS.map((column) => (
-            <div key={column} role="columnheader" className={NUMERIC.has(column) ? 'node-cell numeric' : 'node-cell'} title={t(`robots.columnHelp.${column}`)}>
-              {t(`robots.column.${column}`)}
-            </div>
-          ))}
-        </div>
-      </div>
+      <GridHeaderRow columns={ROBOT_COLUMNS} numeric={NUMERIC} label={(column) => t(`robots.column.${column}`)} help={(column) => t(`robots.columnHelp.${column}`)} />
       <div role="rowgroup" className="node-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const robot = robots[item.index];
